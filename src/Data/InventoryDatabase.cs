@@ -1,0 +1,47 @@
+using LandInventory.Data.Buildings;
+using LandInventory.Data.Carriers;
+using LandInventory.Data.Parcels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace LandInventory.Data;
+
+/// <summary>How the API, the importer, the tests and the EF tools reach the inventory: one set-up for all of them.</summary>
+public static class InventoryDatabase
+{
+    /// <summary>The configuration key every entry point reads (environment: <c>ConnectionStrings__Inventory</c>).</summary>
+    public const string ConnectionStringName = "Inventory";
+
+    public static IServiceCollection AddInventoryData(this IServiceCollection services, string connectionString) =>
+        services.AddDbContext<InventoryDbContext>(options => options.UseInventory(connectionString));
+
+    public static DbContextOptionsBuilder UseInventory(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, MapTypes)
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>A context outside dependency injection (importer, tests).</summary>
+    public static InventoryDbContext CreateContext(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<InventoryDbContext>();
+        options.UseInventory(connectionString);
+        return new InventoryDbContext(options.Options);
+    }
+
+    private static void MapTypes(NpgsqlDbContextOptionsBuilder npgsql)
+    {
+        npgsql.UseNetTopologySuite();
+        // PostgreSQL enums: the database itself refuses a status or land use that does not exist.
+        npgsql.MapEnum<LandUse>();
+        npgsql.MapEnum<LandUseScheme>();
+        npgsql.MapEnum<PriceBasis>();
+        npgsql.MapEnum<SupplyMethod>();
+        npgsql.MapEnum<ParcelStatus>();
+        npgsql.MapEnum<CarrierKind>();
+        npgsql.MapEnum<Industry>();
+        npgsql.MapEnum<CarrierStatus>();
+        npgsql.MapEnum<BuildingCategory>();
+        npgsql.MigrationsHistoryTable("__ef_migrations_history");
+    }
+}

@@ -1,0 +1,21 @@
+using NetTopologySuite;
+using NetTopologySuite.Geometries;
+
+namespace LandInventory.Data.Spatial;
+
+/// <summary>
+/// The one place that fixes how geometry is stored: WGS84 lon/lat (EPSG:4326), as RFC 7946 GeoJSON has it.
+/// CGCS2000 (EPSG:4490) differs by millimetres here and is treated as the same (../shared/geo.md §2).
+/// </summary>
+public static class Geo
+{
+    public const int Srid = 4326;
+
+    public const string MultiPolygonColumn = "geometry(MultiPolygon,4326)";
+
+    public const string PointColumn = "geometry(Point,4326)";
+
+    /// <summary>Floating precision: coordinates are kept as given, not snapped to a grid.</summary>
+    public static GeometryFactory Factory { get; } =
+        NtsGeometryServices.Instance.CreateGeometryFactory(new PrecisionModel(), Srid);
+}
