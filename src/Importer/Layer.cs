@@ -1,0 +1,23 @@
+namespace LandInventory.Importer;
+
+/// <summary>The four layers, in the order a folder is imported: what others point to comes first.</summary>
+public enum Layer
+{
+    Areas,
+    Parcels,
+    Carriers,
+    Buildings,
+}
+
+public static class Layers
+{
+    public static string Name(this Layer layer) => layer.ToString().ToLowerInvariant();
+
+    /// <summary>The layer of that name (any case), if any.</summary>
+    public static Layer? Parse(string name) =>
+        Enum.GetValues<Layer>().Cast<Layer?>()
+            .FirstOrDefault(l => string.Equals(l!.Value.Name(), name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The layer a file is named after (<c>parcels.geojson</c>, <c>parcels.geojsonl</c>), if any.</summary>
+    public static Layer? FromFileName(string path) => Parse(Path.GetFileName(path).Split('.')[0]);
+}

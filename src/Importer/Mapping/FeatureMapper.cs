@@ -1,0 +1,169 @@
+using LandInventory.Data;
+using LandInventory.Data.Areas;
+using LandInventory.Data.Buildings;
+using LandInventory.Data.Carriers;
+using LandInventory.Data.Parcels;
+using LandInventory.Importer.Reading;
+using NetTopologySuite.Geometries;
+
+namespace LandInventory.Importer.Mapping;
+
+/// <summary>
+/// Turns a feature's properties into the entity of its layer. The field names are the API's camelCase names
+/// (docs/data-model.md). Returns null when any problem was found; the problems say which.
+/// </summary>
+public static class FeatureMapper
+{
+    public static Area? ToArea(RawFeature feature, List<ImportProblem> problems)
+    {
+        var r = new PropertyReader(feature, problems);
+        var before = problems.Count;
+        var area = new Area
+        {
+            Id = r.Text("id", required: true, 64)!,
+            NameZh = r.Text("nameZh", required: true, 100)!,
+            NameEn = r.Text("nameEn", required: true, 100)!,
+            Boundary = r.Geometry<MultiPolygon>("geometry", required: true)!,
+        };
+        r.RejectUnknown();
+        return problems.Count == before ? area : null;
+    }
+
+    public static LandParcel? ToParcel(RawFeature feature, List<ImportProblem> problems)
+    {
+        var r = new PropertyReader(feature, problems);
+        var before = problems.Count;
+        var parcel = new LandParcel
+        {
+            Code = r.Text("code", required: true, 64)!,
+            NameZh = r.Text("nameZh", required: true, 200)!,
+            NameEn = r.Text("nameEn", required: true, 200)!,
+            StewardId = r.Text("stewardId", required: true, 64)!,
+            AreaId = r.Text("areaId", required: true, 64)!,
+            LandUseCode = r.Text("landUseCode", required: true, 16)!,
+            Boundary = r.Geometry<MultiPolygon>("geometry", required: true)!,
+            LandUse = r.Enum<LandUse>("landUse", required: true) ?? default,
+            LandUseScheme = r.Enum<LandUseScheme>("landUseScheme", required: true) ?? default,
+            NetSiteAreaSqm = r.Number("netSiteAreaSqm", required: true) ?? 0,
+            PlotRatioMax = r.Number("plotRatioMax", required: true, max: 99) ?? 0,
+            PlotRatioMin = r.Number("plotRatioMin", required: false, max: 99),
+            BuildingDensityMaxPct = r.Number("buildingDensityMaxPct", required: false, max: 100),
+            GreenRatioMinPct = r.Number("greenRatioMinPct", required: false, max: 100),
+            HeightLimitM = r.Number("heightLimitM", required: false, max: 1000),
+            LeaseTermYears = r.WholeNumber("leaseTermYears", required: true, 1, 70) ?? 0,
+            StartingPrice = r.Number("startingPrice", required: false),
+            PriceBasis = r.Enum<PriceBasis>("priceBasis", required: false),
+            DepositWanYuan = r.Number("depositWanYuan", required: false),
+            SupplyMethod = r.Enum<SupplyMethod>("supplyMethod", required: true) ?? default,
+            Status = r.Enum<ParcelStatus>("status", required: true) ?? default,
+            AvailableFrom = r.Date("availableFrom", required: false),
+        };
+        ReadCommon(r, parcel);
+        var maxLease = parcel.LandUse == LandUse.Residential
+            ? LandParcelConfiguration.ResidentialMaxLeaseYears
+            : LandParcelConfiguration.CommercialMaxLeaseYears;
+        if (parcel.LeaseTermYears > maxLease)
+        {
+            r.Problem("leaseTermYears", $"{parcel.LeaseTermYears} years exceeds the statutory maximum of {maxLease} for {parcel.LandUse} land");
+        }
+
+        if (parcel.PlotRatioMin > parcel.PlotRatioMax)
+        {
+            r.Problem("plotRatioMin", $"{parcel.PlotRatioMin} is above plotRatioMax {parcel.PlotRatioMax}");
+        }
+
+        if (parcel.StartingPrice is null != parcel.PriceBasis is null)
+        {
+            r.Problem("priceBasis", "startingPrice and priceBasis go together: give both or neither");
+        }
+
+        r.RejectUnknown();
+        return problems.Count == before ? parcel : null;
+    }
+
+    public static IndustrialCarrier? ToCarrier(RawFeature feature, List<ImportProblem> problems)
+    {
+        var r = new PropertyReader(feature, problems);
+        var before = problems.Count;
+        var carrier = new IndustrialCarrier
+        {
+            Code = r.Text("code", required: true, 64)!,
+            NameZh = r.Text("nameZh", required: true, 200)!,
+            NameEn = r.Text("nameEn", required: true, 200)!,
+            StewardId = r.Text("stewardId", required: true, 64)!,
+            Location = r.Geometry<Point>("geometry", required: true)!,
+            SiteBoundary = r.Geometry<MultiPolygon>("siteBoundary", required: false),
+            Kind = r.Enum<CarrierKind>("kind", required: true) ?? default,
+            Industries = r.EnumList<Industry>("industries"),
+            TotalFloorAreaSqm = r.Number("totalFloorAreaSqm", required: true) ?? 0,
+            VacantFloorAreaSqm = r.Number("vacantFloorAreaSqm", required: true) ?? 0,
+            FloorHeightM = r.Number("floorHeightM", required: false, max: 100),
+            FloorLoadKnPerSqm = r.Number("floorLoadKnPerSqm", required: false, max: 1000),
+            PowerCapacityKva = r.Number("powerCapacityKva", required: false),
+            RentCnyPerSqmMonth = r.Number("rentCnyPerSqmMonth", required: false),
+            Operator = r.Text("operator", required: false, 200),
+            Status = r.Enum<CarrierStatus>("status", required: true) ?? default,
+            AvailableFrom = r.Date("availableFrom", required: false),
+        };
+        ReadCommon(r, carrier);
+        CheckVacancy(r, carrier.VacantFloorAreaSqm, carrier.TotalFloorAreaSqm, "totalFloorAreaSqm");
+        if (carrier.Status == CarrierStatus.FullyLet && carrier.VacantFloorAreaSqm > 0)
+        {
+            r.Problem("status", $"fullyLet, yet vacantFloorAreaSqm is {carrier.VacantFloorAreaSqm}");
+        }
+
+        r.RejectUnknown();
+        return problems.Count == before ? carrier : null;
+    }
+
+    /// <summary>The building's carrier is named by code (<c>carrierCode</c>, kept in <paramref name="carrierCodes"/>) and
+    /// resolved when writing, since the carrier may come in the same import.</summary>
+    public static Building? ToBuilding(RawFeature feature, List<ImportProblem> problems,
+        Dictionary<RawFeature, string?> carrierCodes)
+    {
+        var r = new PropertyReader(feature, problems);
+        var before = problems.Count;
+        carrierCodes[feature] = r.Text("carrierCode", required: false, 64);
+        var building = new Building
+        {
+            Code = r.Text("code", required: true, 64)!,
+            NameZh = r.Text("nameZh", required: true, 200)!,
+            NameEn = r.Text("nameEn", required: true, 200)!,
+            StewardId = r.Text("stewardId", required: true, 64)!,
+            Footprint = r.Geometry<MultiPolygon>("geometry", required: true)!,
+            Category = r.Enum<BuildingCategory>("category", required: true) ?? default,
+            Floors = r.WholeNumber("floors", required: true, 1, 200) ?? 0,
+            GrossFloorAreaSqm = r.Number("grossFloorAreaSqm", required: true) ?? 0,
+            VacantFloorAreaSqm = r.Number("vacantFloorAreaSqm", required: true) ?? 0,
+            FloorHeightM = r.Number("floorHeightM", required: false, max: 100),
+            FloorLoadKnPerSqm = r.Number("floorLoadKnPerSqm", required: false, max: 1000),
+            RentCnyPerSqmMonth = r.Number("rentCnyPerSqmMonth", required: false),
+            AvailableFrom = r.Date("availableFrom", required: false),
+        };
+        ReadCommon(r, building);
+        CheckVacancy(r, building.VacantFloorAreaSqm, building.GrossFloorAreaSqm, "grossFloorAreaSqm");
+        r.RejectUnknown();
+        return problems.Count == before ? building : null;
+    }
+
+    private static void ReadCommon(PropertyReader r, InventoryRecord record)
+    {
+        record.AddressZh = r.Text("addressZh", required: false, 300);
+        record.AddressEn = r.Text("addressEn", required: false, 300);
+        record.ContactName = r.Text("contactName", required: false, 100);
+        record.ContactPhone = r.Text("contactPhone", required: false, 40);
+        record.VerifiedOn = r.Date("verifiedOn", required: false);
+    }
+
+    private static void CheckVacancy(PropertyReader r, decimal vacant, decimal total, string totalField)
+    {
+        if (total <= 0)
+        {
+            r.Problem(totalField, "must be above 0");
+        }
+        else if (vacant > total)
+        {
+            r.Problem("vacantFloorAreaSqm", $"{vacant} is more than {totalField} {total}");
+        }
+    }
+}
