@@ -1,0 +1,18 @@
+using LandInventory.GisApi;
+using LandInventory.GisApi.Errors;
+using LandInventory.GisApi.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddInventoryDatabase(builder.Configuration);
+builder.Services.AddInventoryErrors();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthEndpoints();
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
