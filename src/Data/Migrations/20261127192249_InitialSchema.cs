@@ -378,6 +378,12 @@ namespace LandInventory.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "stewards");
+
+            // EF reverses tables but not the PostgreSQL enum types they used; the postgis extension stays (shared).
+            migrationBuilder.Sql("""
+                DROP TYPE building_category, carrier_kind, carrier_status, industry, land_use, land_use_scheme,
+                    parcel_status, price_basis, supply_method;
+                """);
         }
     }
 }
