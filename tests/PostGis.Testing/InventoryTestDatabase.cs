@@ -6,7 +6,7 @@ namespace LandInventory.PostGis.Testing;
 
 /// <summary>
 /// A migrated, empty inventory database of a test class's own (<c>IClassFixture&lt;InventoryTestDatabase&gt;</c>),
-/// dropped when the class is done.
+/// or of one test (<see cref="CreateAsync"/>), dropped when the class or test is done.
 /// </summary>
 public sealed class InventoryTestDatabase(PostGisServer server) : IAsyncLifetime
 {
@@ -16,6 +16,14 @@ public sealed class InventoryTestDatabase(PostGisServer server) : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     public PostGisServer Server => server;
+
+    /// <summary>A database for one test that must start from nothing.</summary>
+    public static async Task<InventoryTestDatabase> CreateAsync(PostGisServer server)
+    {
+        var database = new InventoryTestDatabase(server);
+        await database.InitializeAsync();
+        return database;
+    }
 
     public async ValueTask InitializeAsync()
     {

@@ -16,7 +16,7 @@ public static class GeoJsonFile
             }
             catch (JsonException e)
             {
-                throw Invalid(path, 0, "(file)", $"not valid JSON: {e.Message}");
+                throw Invalid(path, null, "(file)", $"not valid JSON: {e.Message}");
             }
         }
 
@@ -39,7 +39,7 @@ public static class GeoJsonFile
                     yield return ToFeature(path, 0, root);
                     break;
                 default:
-                    throw Invalid(path, 0, "type", "expected a GeoJSON FeatureCollection with a 'features' array, or a Feature");
+                    throw Invalid(path, null, "type", "expected a GeoJSON FeatureCollection with a 'features' array, or a Feature");
             }
         }
     }
@@ -57,6 +57,6 @@ public static class GeoJsonFile
         return new RawFeature(path, index, properties, geometry);
     }
 
-    private static InvalidInputException Invalid(string path, int index, string field, string message) =>
+    private static InvalidInputException Invalid(string path, int? index, string field, string message) =>
         new([new ImportProblem(path, index, null, field, message)]);
 }

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using LandInventory.PostGis.Testing;
+
+namespace LandInventory.Importer.Tests;
+
+public sealed class ImportCommandTests(PostGisServer server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Import_DataFolder_LoadsEveryLayer()
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+
+        var (exit, output, errors) = await RunAsync(database, RepositoryFiles.DataFolder);
+
+        Assert.True(exit == ImportCommand.Success, errors);
+        Assert.Equal("3,21,20,14", await database.ScalarAsync<string>(
+            "SELECT concat_ws(',', (SELECT count(*) FROM areas), (SELECT count(*) FROM land_parcels), "
+            + "(SELECT count(*) FROM industrial_carriers), (SELECT count(*) FROM buildings))"));
+        Assert.Contains("total      read    58  inserted    58  updated     0  unchanged     0", output, StringComparison.Ordinal);
+        Assert.Equal(CountInFile("buildings.geojson", p => p["carrierCode"] is not null), await database.ScalarAsync<long>(
+            "SELECT count(*) FROM buildings b JOIN industrial_carriers c ON c.id = b.carrier_id"));
+    }
+
+    [Fact]
+    public async Task Import_DataFolder_StoresTheFilesGeometriesUnchanged()
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+        await RunAsync(database, RepositoryFiles.DataFolder);
+
+        // PostGIS reads the file itself and compares vertex by vertex: the importer must not move, drop or reorder any.
+        var differing = await database.ScalarAsync<long>("""
+            SELECT count(*) FROM jsonb_array_elements(@doc::jsonb -> 'features') f
+            LEFT JOIN land_parcels p ON p.code = f -> 'properties' ->> 'code'
+            WHERE p.id IS NULL
+               OR NOT ST_OrderingEquals(p.boundary, ST_SetSRID(ST_GeomFromGeoJSON(f -> 'geometry'), 4326))
+            """, ("doc", await File.ReadAllTextAsync(RepositoryFiles.Data("parcels.geojson"), Ct)));
+        Assert.Equal(0, differing);
+    }
+
+    [Fact]
+    public async Task Import_Twice_ChangesNothing()
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+        await RunAsync(database, RepositoryFiles.DataFolder);
+        const string state = "SELECT string_agg(code || updated_at::text, ',' ORDER BY code) FROM land_parcels";
+        var before = await database.ScalarAsync<string>(state);
+
+        var (exit, output, _) = await RunAsync(database, RepositoryFiles.DataFolder);
+
+        Assert.Equal(ImportCommand.Success, exit);
+        Assert.Contains("total      read    58  inserted     0  updated     0  unchanged    58", output, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ScalarAsync<string>(state));
+    }
+
+    [Fact]
+    public async Task Import_ChangedFeature_UpdatesOnlyThatRecord()
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+        await RunAsync(database, RepositoryFiles.DataFolder);
+        var changed = Path.Combine(Directory.CreateTempSubdirectory().FullName, "parcels.geojson");
+        var collection = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Data("parcels.geojson"), Ct))!;
+        var feature = collection["features"]![4]!["properties"]!;
+        feature["status"] = "transferred";
+        await File.WriteAllTextAsync(changed, collection.ToJsonString(), Ct);
+
+        var (exit, output, _) = await RunAsync(database, changed);
+
+        Assert.Equal(ImportCommand.Success, exit);
+        Assert.Contains("parcels    read    21  inserted     0  updated     1  unchanged    20", output, StringComparison.Ordinal);
+        Assert.Equal("transferred", await database.ScalarAsync<string>(
+            "SELECT status::text FROM land_parcels WHERE code = @code", ("code", feature["code"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Import_FileWithMistakes_ReportsEveryProblemByFeatureAndField_AndWritesNothing()
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+        await RunAsync(database, RepositoryFiles.Data("areas.geojson"));
+
+        var (exit, _, errors) = await RunAsync(database, Fixture("parcels-with-mistakes.geojson"), Layer.Parcels);
+
+        Assert.Equal(ImportCommand.InvalidInput, exit);
+        Assert.Contains("feature #1 (FIX-MISTAKES-02), netSiteAreaSqm: missing (required)", errors, StringComparison.Ordinal);
+        Assert.Contains("feature #1 (FIX-MISTAKES-02), netSiteArea: unknown property", errors, StringComparison.Ordinal);
+        Assert.Contains("feature #1 (FIX-MISTAKES-02), status: \"sold\" is not one of: available, reserved, underNegotiation",
+            errors, StringComparison.Ordinal);
+        Assert.Contains("feature #2 (FIX-BOWTIE-03), geometry: invalid geometry: Self-intersection at (104.275, 30.595)",
+            errors, StringComparison.Ordinal);
+        Assert.Contains("feature #2 (FIX-BOWTIE-03), leaseTermYears: must be a whole number from 1 to 70, got 71",
+            errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("feature #0", errors, StringComparison.Ordinal);
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"));
+    }
+
+    [Theory]
+    [InlineData("parcel-in-unknown-area.geojson", "feature #0 (FIX-NOWHERE-01), areaId: no area \"nowhere\"")]
+    [InlineData("parcels-duplicate-code.geojson", "feature #1 (LQ04(252):2025-01), code: \"LQ04(252):2025-01\" is already used by feature #0")]
+    [InlineData("not-json.geojson", "not-json.geojson: (file): not valid JSON")]
+    public async Task Import_BadInput_ExitsOne_NamingTheProblem(string fixture, string expected)
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+
+        var (exit, _, errors) = await RunAsync(database, Fixture(fixture), Layer.Parcels);
+
+        Assert.Equal(ImportCommand.InvalidInput, exit);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"));
+    }
+
+    [Fact]
+    public async Task Import_FileNotNamedAfterALayer_WithoutLayerOption_ExitsOne()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = await new ImportCommand(output, errors).RunAsync(Fixture("not-json.geojson"), null, "Host=unused", false, Ct);
+
+        Assert.Equal(ImportCommand.InvalidInput, exit);
+        Assert.Contains("not named after a layer: say which with --layer", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_UnreachableDatabase_ExitsTwo()
+    {
+        var errors = new StringWriter();
+        var exit = await new ImportCommand(new StringWriter(), errors).RunAsync(RepositoryFiles.DataFolder, null,
+            "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2", false, Ct);
+
+        Assert.Equal(ImportCommand.Failure, exit);
+        Assert.Contains("database failure, nothing was written", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandLine_WithConnectionFromEnvironment_ImportsAndExitsZero()
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "LandInventory.Importer.dll"), RepositoryFiles.DataFolder })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Inventory"] = database.ConnectionString;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Ct);
+        var errors = await process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        Assert.True(process.ExitCode == 0, errors);
+        Assert.Contains("inserted    58", output, StringComparison.Ordinal);
+        Assert.Equal(21, await database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"));
+    }
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    private static long CountInFile(string file, Func<JsonNode, bool> predicate) =>
+        JsonNode.Parse(File.ReadAllText(RepositoryFiles.Data(file)))!["features"]!.AsArray()
+            .Count(f => predicate(f!["properties"]!));
+
+    private static async Task<(int Exit, string Output, string Errors)> RunAsync(
+        InventoryTestDatabase database, string path, Layer? layer = null)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = await new ImportCommand(output, errors).RunAsync(path, layer, database.ConnectionString, false, Ct);
+        return (exit, output.ToString(), errors.ToString());
+    }
+}
