@@ -13,7 +13,8 @@ public static class HealthEndpoints
             .WithName("GetHealth")
             .WithSummary("Service and database status, with the number of features per layer")
             .WithDescription("200 when the database answers, has PostGIS and its schema is current; 503 otherwise.")
-            .WithTags("Health");
+            .WithTags("Health")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite, against a real PostGIS. The tests find one themselves (tests/PostGis.Testing): the server in
+# LANDINVENTORY_TEST_POSTGRES, else a Docker engine, else a throwaway cluster from the Debian packages, which this
+# script installs when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+. docker/postgis-local.sh
+
+command -v dotnet >/dev/null || li_die "the .NET SDK is not installed (https://learn.microsoft.com/dotnet/core/install/linux-debian)"
+if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
+  li_ensure_postgis
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+status=0
+dotnet build LandInventory.sln -c Release --nologo -v quiet || li_die "the build failed: see above"
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=$?
+done
+
+# One closing line for every runner: the totals of all test projects, read from their TRX reports.
+totals=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+  { for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/"/, "", kv[2]); n[kv[1]] += kv[2] } }
+  END { printf "%d passed, %d failed, %d skipped", n["passed"], n["failed"] + n["error"] + n["timeout"] + n["aborted"], n["notExecuted"] }')
+if [ -z "$totals" ] || [ "${totals%% *}" = 0 ]; then
+  echo "tests: 0 passed, 1 failed (no test ran: see the build output above)"
+  exit 1
+fi
+echo "tests: $totals"
+exit "$status"

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LandInventory.GisApi.Tests;
+
+/// <summary>The real API, in memory, on the database named by <paramref name="connectionString"/>.</summary>
+public sealed class ApiFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("ConnectionStrings:Inventory", connectionString);
+}

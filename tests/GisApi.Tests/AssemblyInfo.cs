@@ -1,0 +1,3 @@
+using LandInventory.PostGis.Testing;
+
+[assembly: AssemblyFixture(typeof(PostGisServer))]

@@ -1,0 +1,33 @@
+using LandInventory.Importer;
+using LandInventory.PostGis.Testing;
+using Xunit;
+
+namespace LandInventory.GisApi.Tests;
+
+/// <summary>A class fixture: the API over a database of its own holding data/geojson, imported by the real importer.</summary>
+public sealed class InventoryApi(PostGisServer server) : IAsyncLifetime
+{
+    public InventoryTestDatabase Database { get; } = new(server);
+
+    public ApiFactory Factory { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var errors = new StringWriter();
+        var exit = await new ImportCommand(TextWriter.Null, errors)
+            .RunAsync(RepositoryFiles.DataFolder, null, Database.ConnectionString, migrate: false, CancellationToken.None);
+        if (exit != ImportCommand.Success)
+        {
+            throw new InvalidOperationException($"importing data/geojson failed: {errors}");
+        }
+
+        Factory = new ApiFactory(Database.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
