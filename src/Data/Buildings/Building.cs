@@ -4,7 +4,7 @@ using NetTopologySuite.Geometries;
 namespace LandInventory.Data.Buildings;
 
 /// <summary>A building with vacant floor space to fill (楼宇去化提质), standing alone or inside a carrier.</summary>
-public class Building : InventoryRecord
+public class Building : InventoryRecord, IFloorSpace
 {
     public long? CarrierId { get; set; }
 

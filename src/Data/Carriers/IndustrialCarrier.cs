@@ -4,7 +4,7 @@ using NetTopologySuite.Geometries;
 namespace LandInventory.Data.Carriers;
 
 /// <summary>An industrial carrier (产业载体) of the investment list: a park, factory, office building ...</summary>
-public class IndustrialCarrier : InventoryRecord
+public class IndustrialCarrier : InventoryRecord, IFloorSpace
 {
     public CarrierKind Kind { get; set; }
 

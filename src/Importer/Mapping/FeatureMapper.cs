@@ -96,17 +96,12 @@ public static class FeatureMapper
             Kind = r.Enum<CarrierKind>("kind", required: true) ?? default,
             Industries = r.EnumList<Industry>("industries"),
             TotalFloorAreaSqm = r.Number("totalFloorAreaSqm", required: true) ?? 0,
-            VacantFloorAreaSqm = r.Number("vacantFloorAreaSqm", required: true) ?? 0,
-            FloorHeightM = r.Number("floorHeightM", required: false, max: 100),
-            FloorLoadKnPerSqm = r.Number("floorLoadKnPerSqm", required: false, max: 1000),
             PowerCapacityKva = r.Number("powerCapacityKva", required: false),
-            RentCnyPerSqmMonth = r.Number("rentCnyPerSqmMonth", required: false),
             Operator = r.Text("operator", required: false, 200),
             Status = r.Enum<CarrierStatus>("status", required: true) ?? default,
-            AvailableFrom = r.Date("availableFrom", required: false),
         };
         ReadCommon(r, carrier);
-        CheckVacancy(r, carrier.VacantFloorAreaSqm, carrier.TotalFloorAreaSqm, "totalFloorAreaSqm");
+        ReadFloorSpace(r, carrier, carrier.TotalFloorAreaSqm, "totalFloorAreaSqm");
         if (carrier.Status == CarrierStatus.FullyLet && carrier.VacantFloorAreaSqm > 0)
         {
             r.Problem("status", $"fullyLet, yet vacantFloorAreaSqm is {carrier.VacantFloorAreaSqm}");
@@ -134,14 +129,9 @@ public static class FeatureMapper
             Category = r.Enum<BuildingCategory>("category", required: true) ?? default,
             Floors = r.WholeNumber("floors", required: true, 1, 200) ?? 0,
             GrossFloorAreaSqm = r.Number("grossFloorAreaSqm", required: true) ?? 0,
-            VacantFloorAreaSqm = r.Number("vacantFloorAreaSqm", required: true) ?? 0,
-            FloorHeightM = r.Number("floorHeightM", required: false, max: 100),
-            FloorLoadKnPerSqm = r.Number("floorLoadKnPerSqm", required: false, max: 1000),
-            RentCnyPerSqmMonth = r.Number("rentCnyPerSqmMonth", required: false),
-            AvailableFrom = r.Date("availableFrom", required: false),
         };
         ReadCommon(r, building);
-        CheckVacancy(r, building.VacantFloorAreaSqm, building.GrossFloorAreaSqm, "grossFloorAreaSqm");
+        ReadFloorSpace(r, building, building.GrossFloorAreaSqm, "grossFloorAreaSqm");
         r.RejectUnknown();
         return problems.Count == before ? building : null;
     }
@@ -155,15 +145,21 @@ public static class FeatureMapper
         record.VerifiedOn = r.Date("verifiedOn", required: false);
     }
 
-    private static void CheckVacancy(PropertyReader r, decimal vacant, decimal total, string totalField)
+    /// <summary>The figures carriers and buildings share; the vacancy must fit in <paramref name="total"/>.</summary>
+    private static void ReadFloorSpace(PropertyReader r, IFloorSpace space, decimal total, string totalField)
     {
+        space.VacantFloorAreaSqm = r.Number("vacantFloorAreaSqm", required: true) ?? 0;
+        space.FloorHeightM = r.Number("floorHeightM", required: false, max: 100);
+        space.FloorLoadKnPerSqm = r.Number("floorLoadKnPerSqm", required: false, max: 1000);
+        space.RentCnyPerSqmMonth = r.Number("rentCnyPerSqmMonth", required: false);
+        space.AvailableFrom = r.Date("availableFrom", required: false);
         if (total <= 0)
         {
             r.Problem(totalField, "must be above 0");
         }
-        else if (vacant > total)
+        else if (space.VacantFloorAreaSqm > total)
         {
-            r.Problem("vacantFloorAreaSqm", $"{vacant} is more than {totalField} {total}");
+            r.Problem("vacantFloorAreaSqm", $"{space.VacantFloorAreaSqm} is more than {totalField} {total}");
         }
     }
 }
