@@ -17,6 +17,6 @@ for project in src/GisApi src/Importer; do
   log=$(dotnet build "$project" -c Release --nologo -v quiet 2>&1) || { printf '%s\n' "$log" >&2; li_die "build of $project failed"; }
 done
 li_say "applying migrations and loading data/geojson"
-dotnet run --project src/Importer -c Release --no-build -- data/geojson --migrate
+dotnet run --project src/Importer -c Release --no-build -- data/geojson
 li_say "serving on http://127.0.0.1:5080 (Ctrl+C stops)"
 exec dotnet run --project src/GisApi -c Release --no-build --no-launch-profile

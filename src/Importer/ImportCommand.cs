@@ -1,13 +1,16 @@
 using System.CommandLine.Parsing;
 using LandInventory.Data;
+using LandInventory.Data.Spatial;
+using LandInventory.Importer.Terminal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Spectre.Console;
 
 namespace LandInventory.Importer;
 
-/// <summary>The command line's work: options to a run, a run to an exit code and the lines a planner reads.</summary>
-public sealed class ImportCommand(TextWriter output, TextWriter errors)
+/// <summary>The command line's work: a request to a run, a run to an exit code and the lines a planner reads.</summary>
+public sealed class ImportCommand(TextWriter output, TextWriter errors, bool interactive = false)
 {
     public const int Success = 0;
     public const int InvalidInput = 1;
@@ -25,12 +28,14 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors)
         return layer;
     }
 
-    public async Task<int> RunAsync(string path, Layer? layer, string? connection, bool migrate, CancellationToken ct)
+    public async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
         IReadOnlyList<(string File, Layer Layer)> plan;
+        CoordinateSystem? crs;
         try
         {
-            plan = ImportRun.Plan(path, layer);
+            plan = ImportRun.Plan(request.Path, request.Layer);
+            crs = request.Crs is null ? null : CoordinateSystem.Parse(File.Exists(request.Crs) ? File.ReadAllText(request.Crs) : request.Crs);
         }
         catch (ArgumentException e)
         {
@@ -38,12 +43,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors)
             return InvalidInput;
         }
 
-        connection ??= new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build()
-            .GetConnectionString(InventoryDatabase.ConnectionStringName);
+        var connection = request.Connection ?? ConfiguredConnection();
         if (string.IsNullOrWhiteSpace(connection))
         {
             await errors.WriteLineAsync(
@@ -53,38 +53,71 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors)
 
         try
         {
-            await using var db = InventoryDatabase.CreateContext(connection);
-            if (migrate)
+            // An empty or older database is brought up to the schema this importer writes.
+            await using (var db = InventoryDatabase.CreateContext(connection))
             {
                 await db.Database.MigrateAsync(ct);
             }
 
-            var counts = await new ImportRun(db).RunAsync(plan, ct);
-            foreach (var c in counts)
+            var options = new ImportOptions(request.Mode, request.DryRun, request.SkipInvalid, crs,
+                CollectDiff: request.DryRun || request.ReportPath is not null);
+            var result = await RunWithProgressAsync(connection, options, plan, ct);
+            Summary.WriteProblems(errors, result.Problems);
+            if (request.DryRun)
             {
-                await output.WriteLineAsync(
-                    $"{c.Layer.Name(),-10} read {c.Read,5}  inserted {c.Inserted,5}  updated {c.Updated,5}  unchanged {c.Unchanged,5}");
+                Summary.WriteDiff(output, result);
             }
 
-            await output.WriteLineAsync(
-                $"total      read {counts.Sum(c => c.Read),5}  inserted {counts.Sum(c => c.Inserted),5}  "
-                + $"updated {counts.Sum(c => c.Updated),5}  unchanged {counts.Sum(c => c.Unchanged),5}");
-            return Success;
-        }
-        catch (InvalidInputException e)
-        {
-            foreach (var problem in e.Problems)
+            Summary.WriteCounts(output, result);
+            if (request.ReportPath is not null)
             {
-                await errors.WriteLineAsync($"invalid: {problem}");
+                await Summary.WriteReportAsync(request.ReportPath, request, result, ct);
             }
 
-            await errors.WriteLineAsync($"error: {e.Message}");
-            return InvalidInput;
+            return Conclude(request, result);
         }
-        catch (Exception e) when (e is NpgsqlException or DbUpdateException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
         {
-            await errors.WriteLineAsync($"error: database failure, nothing was written: {e.GetBaseException().Message}");
+            await errors.WriteLineAsync($"error: database or file failure, nothing was written: {e.GetBaseException().Message}");
             return Failure;
         }
     }
+
+    private async Task<ImportResult> RunWithProgressAsync(string connection, ImportOptions options,
+        IReadOnlyList<(string File, Layer Layer)> plan, CancellationToken ct)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connection);
+        builder.UseNetTopologySuite();
+        await using var dataSource = builder.Build();
+        if (!interactive)
+        {
+            return await new ImportRun(dataSource, options, new PlainProgress(output)).RunAsync(plan, ct);
+        }
+
+        return await AnsiConsole.Progress().AutoClear(false).StartAsync(context =>
+            new ImportRun(dataSource, options, new BarProgress(context)).RunAsync(plan, ct));
+    }
+
+    private int Conclude(ImportRequest request, ImportResult result)
+    {
+        var rejected = result.Layers.Sum(l => l.Rejected);
+        if (result.Problems.Total > 0 && !result.Written && !(request.DryRun && request.SkipInvalid))
+        {
+            errors.WriteLine($"error: {result.Problems.Total} problem(s) in the input; nothing was written.");
+            return InvalidInput;
+        }
+
+        output.WriteLine(request.DryRun
+            ? "dry run: nothing was written."
+            : rejected > 0 ? $"written, without the {rejected} rejected feature(s) (--skip-invalid)." : "written.");
+        return Success;
+    }
+
+    private static string? ConfiguredConnection() =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build()
+            .GetConnectionString(InventoryDatabase.ConnectionStringName);
 }

@@ -1,30 +1,34 @@
-using LandInventory.Data;
-using LandInventory.Importer.Reading;
+using LandInventory.Importer.Mapping;
 using LandInventory.Importer.Writing;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LandInventory.Importer;
 
+/// <summary>What a run did: per layer, and every problem found (counted; the first ones kept).</summary>
+public sealed record ImportResult(IReadOnlyList<LayerResult> Layers, ProblemLog Problems, bool Written);
+
 /// <summary>
-/// One import: read and check every file first, then write all layers in one transaction — all of it or nothing.
+/// One import, in one transaction: every file is streamed, checked and merged in dependency order, then the whole is
+/// committed — or, when anything was invalid (without --skip-invalid) or in a dry run, rolled back, leaving the
+/// database exactly as it was.
 /// </summary>
-public sealed class ImportRun(InventoryDbContext db)
+public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options, IImportProgress progress)
 {
     /// <summary>The files of a path: the file itself, or a folder's layer files in dependency order.</summary>
     public static IReadOnlyList<(string File, Layer Layer)> Plan(string path, Layer? layer)
     {
         if (Directory.Exists(path))
         {
-            var files = Directory.EnumerateFiles(path, "*.geojson")
+            var files = Directory.EnumerateFiles(path)
                 .Select(f => (File: f, Layer: Layers.FromFileName(f)))
-                .Where(f => f.Layer is not null)
+                .Where(f => f.Layer is not null && Layers.IsGeoJsonFile(f.File))
                 .Select(f => (f.File, f.Layer!.Value))
                 .OrderBy(f => f.Value)
+                .ThenBy(f => f.File, StringComparer.Ordinal)
                 .ToList();
             return files.Count > 0
                 ? files
-                : throw Usage($"{path} holds no layer file (areas.geojson, parcels.geojson, carriers.geojson, buildings.geojson)");
+                : throw Usage($"{path} holds no layer file (areas, parcels, carriers or buildings .geojson)");
         }
 
         if (!File.Exists(path))
@@ -36,41 +40,62 @@ public sealed class ImportRun(InventoryDbContext db)
             ?? throw Usage($"{Path.GetFileName(path)} is not named after a layer: say which with --layer"))];
     }
 
-    public async Task<IReadOnlyList<LayerCounts>> RunAsync(IReadOnlyList<(string File, Layer Layer)> plan, CancellationToken ct)
+    public async Task<ImportResult> RunAsync(IReadOnlyList<(string File, Layer Layer)> plan, CancellationToken ct)
     {
-        var problems = new List<ImportProblem>();
-        var batches = plan.Select(p => Map(p.File, p.Layer, problems)).ToList();
-        if (problems.Count > 0)
-        {
-            throw new InvalidInputException(problems);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var counts = new List<LayerCounts>();
+        var problems = new ProblemLog();
+        var results = new List<LayerResult>();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         try
         {
-            foreach (var batch in batches)
+            foreach (var (file, layer) in plan)
             {
-                counts.Add(await batch.WriteAsync(db, problems, ct));
+                results.Add(await ImportAsync(connection, layer, file, problems, ct));
             }
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: "23514" or "23505" or "23503" } pg)
+        catch (InvalidInputException e)
         {
-            // The database's own invariants are the last line: report which one, as invalid input.
-            problems.Add(new ImportProblem(plan[counts.Count].File, null, null, pg.ConstraintName ?? "(row)", pg.MessageText));
+            foreach (var problem in e.Problems)
+            {
+                problems.Add(problem);
+            }
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal) || e.SqlState == "22001")
+        {
+            // A database invariant the field checks did not foresee: the last line holds, and says which.
+            problems.Add(new ImportProblem(plan[results.Count].File, null, null, e.ConstraintName ?? e.ColumnName ?? "(row)",
+                $"{e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}"));
         }
 
-        if (problems.Count > 0)
+        var write = !options.DryRun && (problems.Total == 0 || (options.SkipInvalid && results.Count == plan.Count));
+        if (write)
         {
-            throw new InvalidInputException(problems);
+            await transaction.CommitAsync(ct);
+        }
+        else
+        {
+            await transaction.RollbackAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
-        return counts;
+        return new ImportResult(results, problems, write);
     }
 
-    private static LayerBatch Map(string file, Layer layer, List<ImportProblem> problems) =>
-        LayerBatch.For(layer, GeoJsonFile.Read(file).ToList(), problems);
+    private Task<LayerResult> ImportAsync(NpgsqlConnection connection, Layer layer, string file, ProblemLog problems,
+        CancellationToken ct) => layer switch
+    {
+        Layer.Areas => new LayerImport<Data.Areas.Area>(LayerTables.Areas, FeatureMapper.ToArea)
+            .RunAsync(connection, layer, file, options, problems, progress, ct),
+        Layer.Parcels => new LayerImport<Data.Parcels.LandParcel>(LayerTables.Parcels, FeatureMapper.ToParcel,
+                LayerChecks.Stewards(LayerTables.Parcels.Stage), LayerChecks.ParcelAreas)
+            .RunAsync(connection, layer, file, options, problems, progress, ct),
+        Layer.Carriers => new LayerImport<Data.Carriers.IndustrialCarrier>(LayerTables.Carriers, FeatureMapper.ToCarrier,
+                LayerChecks.Stewards(LayerTables.Carriers.Stage))
+            .RunAsync(connection, layer, file, options, problems, progress, ct),
+        Layer.Buildings => new LayerImport<ImportedBuilding>(LayerTables.Buildings, FeatureMapper.ToBuilding,
+                LayerChecks.Stewards(LayerTables.Buildings.Stage), LayerChecks.BuildingCarriers)
+            .RunAsync(connection, layer, file, options, problems, progress, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(layer)),
+    };
 
     private static ArgumentException Usage(string message) => new(message);
 }

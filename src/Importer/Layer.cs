@@ -18,6 +18,10 @@ public static class Layers
         Enum.GetValues<Layer>().Cast<Layer?>()
             .FirstOrDefault(l => string.Equals(l!.Value.Name(), name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>File endings read as GeoJSON: collections, single features, and feature sequences.</summary>
+    public static bool IsGeoJsonFile(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".geojson" or ".json" or ".geojsonl" or ".geojsons" or ".ndjson" or ".jsonl";
+
     /// <summary>The layer a file is named after (<c>parcels.geojson</c>, <c>parcels.geojsonl</c>), if any.</summary>
     public static Layer? FromFileName(string path) => Parse(Path.GetFileName(path).Split('.')[0]);
 }

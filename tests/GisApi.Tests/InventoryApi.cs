@@ -16,7 +16,7 @@ public sealed class InventoryApi(PostGisServer server) : IAsyncLifetime
         await Database.InitializeAsync();
         var errors = new StringWriter();
         var exit = await new ImportCommand(TextWriter.Null, errors)
-            .RunAsync(RepositoryFiles.DataFolder, null, Database.ConnectionString, migrate: false, CancellationToken.None);
+            .RunAsync(new ImportRequest(RepositoryFiles.DataFolder, Connection: Database.ConnectionString), CancellationToken.None);
         if (exit != ImportCommand.Success)
         {
             throw new InvalidOperationException($"importing data/geojson failed: {errors}");

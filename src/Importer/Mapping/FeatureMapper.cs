@@ -3,6 +3,7 @@ using LandInventory.Data.Areas;
 using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
+using LandInventory.Data.Spatial;
 using LandInventory.Importer.Reading;
 using NetTopologySuite.Geometries;
 
@@ -14,10 +15,10 @@ namespace LandInventory.Importer.Mapping;
 /// </summary>
 public static class FeatureMapper
 {
-    public static Area? ToArea(RawFeature feature, List<ImportProblem> problems)
+    public static Area? ToArea(RawFeature feature, ProblemLog problems, CoordinateSystem crs)
     {
-        var r = new PropertyReader(feature, problems);
-        var before = problems.Count;
+        var r = new PropertyReader(feature, problems, crs);
+        var before = problems.Total;
         var area = new Area
         {
             Id = r.Text("id", required: true, 64)!,
@@ -26,13 +27,13 @@ public static class FeatureMapper
             Boundary = r.Geometry<MultiPolygon>("geometry", required: true)!,
         };
         r.RejectUnknown();
-        return problems.Count == before ? area : null;
+        return problems.Total == before ? area : null;
     }
 
-    public static LandParcel? ToParcel(RawFeature feature, List<ImportProblem> problems)
+    public static LandParcel? ToParcel(RawFeature feature, ProblemLog problems, CoordinateSystem crs)
     {
-        var r = new PropertyReader(feature, problems);
-        var before = problems.Count;
+        var r = new PropertyReader(feature, problems, crs);
+        var before = problems.Total;
         var parcel = new LandParcel
         {
             Code = r.Text("code", required: true, 64)!,
@@ -78,13 +79,13 @@ public static class FeatureMapper
         }
 
         r.RejectUnknown();
-        return problems.Count == before ? parcel : null;
+        return problems.Total == before ? parcel : null;
     }
 
-    public static IndustrialCarrier? ToCarrier(RawFeature feature, List<ImportProblem> problems)
+    public static IndustrialCarrier? ToCarrier(RawFeature feature, ProblemLog problems, CoordinateSystem crs)
     {
-        var r = new PropertyReader(feature, problems);
-        var before = problems.Count;
+        var r = new PropertyReader(feature, problems, crs);
+        var before = problems.Total;
         var carrier = new IndustrialCarrier
         {
             Code = r.Text("code", required: true, 64)!,
@@ -108,19 +109,18 @@ public static class FeatureMapper
         }
 
         r.RejectUnknown();
-        return problems.Count == before ? carrier : null;
+        return problems.Total == before ? carrier : null;
     }
 
-    /// <summary>The building's carrier is named by code (<c>carrierCode</c>, kept in <paramref name="carrierCodes"/>) and
-    /// resolved when writing, since the carrier may come in the same import.</summary>
-    public static Building? ToBuilding(RawFeature feature, List<ImportProblem> problems,
-        Dictionary<RawFeature, string?> carrierCodes)
+    /// <summary>The building's carrier is named by code (<c>carrierCode</c>) and resolved when writing, since the
+    /// carrier may come in the same import.</summary>
+    public static ImportedBuilding? ToBuilding(RawFeature feature, ProblemLog problems, CoordinateSystem crs)
     {
-        var r = new PropertyReader(feature, problems);
-        var before = problems.Count;
-        carrierCodes[feature] = r.Text("carrierCode", required: false, 64);
-        var building = new Building
+        var r = new PropertyReader(feature, problems, crs);
+        var before = problems.Total;
+        var building = new ImportedBuilding
         {
+            CarrierCode = r.Text("carrierCode", required: false, 64),
             Code = r.Text("code", required: true, 64)!,
             NameZh = r.Text("nameZh", required: true, 200)!,
             NameEn = r.Text("nameEn", required: true, 200)!,
@@ -133,7 +133,7 @@ public static class FeatureMapper
         ReadCommon(r, building);
         ReadFloorSpace(r, building, building.GrossFloorAreaSqm, "grossFloorAreaSqm");
         r.RejectUnknown();
-        return problems.Count == before ? building : null;
+        return problems.Total == before ? building : null;
     }
 
     private static void ReadCommon(PropertyReader r, InventoryRecord record)

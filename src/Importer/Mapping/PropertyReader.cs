@@ -20,13 +20,15 @@ public sealed class PropertyReader
     };
 
     private readonly RawFeature _feature;
-    private readonly List<ImportProblem> _problems;
+    private readonly ProblemLog _problems;
+    private readonly CoordinateSystem _crs;
     private readonly HashSet<string> _read = [];
 
-    public PropertyReader(RawFeature feature, List<ImportProblem> problems)
+    public PropertyReader(RawFeature feature, ProblemLog problems, CoordinateSystem crs)
     {
         _feature = feature;
         _problems = problems;
+        _crs = crs;
         if (feature.Properties.ValueKind != JsonValueKind.Object)
         {
             Problem("properties", "missing: a feature needs a 'properties' object");
@@ -185,11 +187,13 @@ public sealed class PropertyReader
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            Problem(name, $"not a readable GeoJSON geometry: {e.Message}");
+            Problem(name, e.Message.Contains("closed linestring", StringComparison.OrdinalIgnoreCase)
+                ? "a ring is not closed: its last position must repeat its first"
+                : $"not a readable GeoJSON geometry: {e.Message}");
             return null;
         }
 
-        return Shapes.As<TGeometry>(geometry, name, this);
+        return Shapes.As<TGeometry>(geometry, name, this, _crs);
     }
 
     /// <summary>Reports the properties that no field read (call last).</summary>

@@ -4,10 +4,13 @@ using NetTopologySuite.Operation.Valid;
 
 namespace LandInventory.Importer.Mapping;
 
-/// <summary>Checks that a geometry fits its column: the right type, valid (with the reason and place if not), not empty.</summary>
+/// <summary>
+/// Checks that a geometry fits its column and brings it into stored WGS84: the right type, not empty, inside the zone
+/// once transformed (or which mistake it looks like), and valid (with the reason and place if not).
+/// </summary>
 public static class Shapes
 {
-    public static TGeometry? As<TGeometry>(Geometry? geometry, string field, PropertyReader reader)
+    public static TGeometry? As<TGeometry>(Geometry? geometry, string field, PropertyReader reader, CoordinateSystem crs)
         where TGeometry : Geometry
     {
         // A Polygon is the one-part case of a MultiPolygon: widening it changes no coordinate.
@@ -28,14 +31,20 @@ public static class Shapes
             return null;
         }
 
-        var validity = new IsValidOp(typed).ValidationError;
+        var stored = (TGeometry)crs.ToWgs84(typed);
+        if (Plausibility.Check(stored, typed.Coordinate, crs) is { } outside)
+        {
+            reader.Problem(field, outside);
+            return null;
+        }
+
+        var validity = new IsValidOp(stored).ValidationError;
         if (validity is not null)
         {
             reader.Problem(field, $"invalid geometry: {validity.Message} at ({validity.Coordinate.X}, {validity.Coordinate.Y})");
             return null;
         }
 
-        typed.SRID = Geo.Srid;
-        return typed;
+        return stored;
     }
 }

@@ -1,0 +1,13 @@
+using LandInventory.Importer.Writing;
+
+namespace LandInventory.Importer;
+
+/// <summary>What a run tells its user as it goes: a progress bar on a terminal, plain lines otherwise.</summary>
+public interface IImportProgress
+{
+    void Started(Layer layer, string file, long length);
+
+    void Advanced(long position);
+
+    void Finished(LayerResult result);
+}

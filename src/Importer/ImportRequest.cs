@@ -1,0 +1,12 @@
+namespace LandInventory.Importer;
+
+/// <summary>The command line, parsed: what to import, how, and where.</summary>
+public sealed record ImportRequest(
+    string Path,
+    Layer? Layer = null,
+    string? Crs = null,
+    bool DryRun = false,
+    ImportMode Mode = ImportMode.Upsert,
+    bool SkipInvalid = false,
+    string? ReportPath = null,
+    string? Connection = null);

@@ -1,0 +1,9 @@
+using LandInventory.Data.Buildings;
+
+namespace LandInventory.Importer.Mapping;
+
+/// <summary>A building as imported: it names its carrier by code, which the merge resolves to the carrier's id.</summary>
+public sealed class ImportedBuilding : Building
+{
+    public string? CarrierCode { get; set; }
+}

@@ -1,0 +1,19 @@
+using NpgsqlTypes;
+
+namespace LandInventory.Importer.Writing;
+
+/// <summary>
+/// One column that an import writes: its name in the table and in GeoJSON, its type in the staging table, how the merge
+/// reads it from the staging row (enums arrive as text and are cast), and how to take its value from the mapped entity.
+/// </summary>
+public sealed record Column<T>(string Name, string JsonName, string StageType, NpgsqlDbType DbType, Func<T, object?> Value)
+{
+    /// <summary>The expression that gives the target column its value from staging row <c>s</c>.</summary>
+    public string Source { get; init; } = $"s.{Name}";
+
+    /// <summary>The column's name in the staging table (differs where the merge resolves a reference).</summary>
+    public string StageName { get; init; } = Name;
+
+    /// <summary>The same column, cast to a PostgreSQL enum (or enum array) type when merged.</summary>
+    public Column<T> CastTo(string type) => this with { Source = $"s.{Name}::{type}" };
+}

@@ -1,0 +1,200 @@
+using LandInventory.Data.Spatial;
+using LandInventory.Importer.Reading;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LandInventory.Importer.Writing;
+
+/// <summary>
+/// One file into one layer, inside the run's transaction: stream the features through the field checks into a staging
+/// table by binary COPY (memory stays flat however large the file), run the checks that need the database on the staged
+/// rows, then merge set-based — insert the new, update only the changed, and in replace mode delete the missing.
+/// </summary>
+public sealed class LayerImport<T>(
+    LayerTable<T> table, Func<RawFeature, ProblemLog, CoordinateSystem, T?> map, params string[] checks)
+    where T : class
+{
+    public async Task<LayerResult> RunAsync(NpgsqlConnection connection, Layer layer, string file, ImportOptions options,
+        ProblemLog problems, IImportProgress progress, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, table.CreateStage, ct);
+        var (read, rejected, crs) = await StageAsync(connection, layer, file, options, problems, progress, ct);
+        if (read == 0)
+        {
+            problems.Add(new ImportProblem(file, null, null, "features", "the file holds no features"));
+        }
+
+        var failed = new HashSet<int>();
+        foreach (var check in checks.Prepend(table.Duplicates))
+        {
+            await CollectAsync(connection, check, file, problems, failed, ct);
+        }
+
+        if (failed.Count > 0)
+        {
+            await using var drop = new NpgsqlCommand(table.DropRejected, connection);
+            drop.Parameters.AddWithValue("rejected", failed.ToArray());
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        rejected += failed.Count;
+        var diff = options.CollectDiff ? await DiffAsync(connection, options.Mode, ct) : [];
+        var removed = options.Mode == ImportMode.Replace ? await DeleteMissingAsync(connection, file, problems, ct) : 0;
+        var (inserted, updated) = await UpsertAsync(connection, ct);
+        var result = new LayerResult(layer, file, crs.Name, read, inserted, updated, read - rejected - inserted - updated,
+            removed, rejected, diff);
+        progress.Finished(result);
+        return result;
+    }
+
+    private async Task<(int Read, int Rejected, CoordinateSystem Crs)> StageAsync(NpgsqlConnection connection, Layer layer,
+        string file, ImportOptions options, ProblemLog problems, IImportProgress progress, CancellationToken ct)
+    {
+        using var reader = GeoJsonFeatureReader.Open(file);
+        progress.Started(layer, file, reader.Length);
+        CoordinateSystem? crs = options.Crs;
+        int read = 0, rejected = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync(table.Copy, ct))
+        {
+            foreach (var feature in reader.Features(findCrs: options.Crs is null))
+            {
+                crs ??= Declared(file, reader.DeclaredCrs);
+                read++;
+                if (map(feature, problems, crs) is not { } item)
+                {
+                    rejected++;
+                    continue;
+                }
+
+                copy.StartRow();
+                copy.Write(feature.Index, NpgsqlDbType.Integer);
+                foreach (var column in table.Columns)
+                {
+                    if (column.Value(item) is { } value)
+                    {
+                        copy.Write(value, column.DbType);
+                    }
+                    else
+                    {
+                        copy.WriteNull();
+                    }
+                }
+
+                if (read % 1024 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress.Advanced(reader.Position);
+                }
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        progress.Advanced(reader.Length);
+        return (read, rejected, crs ?? options.Crs ?? Declared(file, reader.DeclaredCrs));
+    }
+
+    /// <summary>The system a file declares in its legacy <c>crs</c> member; RFC 7946 WGS84 when it declares none.</summary>
+    private static CoordinateSystem Declared(string file, string? declared)
+    {
+        try
+        {
+            return declared is null ? CoordinateSystem.Wgs84 : CoordinateSystem.Parse(declared);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException([new ImportProblem(file, null, null, "crs", e.Message)]);
+        }
+    }
+
+    private static async Task CollectAsync(NpgsqlConnection connection, string sql, string file, ProblemLog problems,
+        HashSet<int> failed, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var index = reader.GetInt32(0);
+            failed.Add(index);
+            problems.Add(new ImportProblem(file, index, reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+    }
+
+    private async Task<List<DiffEntry>> DiffAsync(NpgsqlConnection connection, ImportMode mode, CancellationToken ct)
+    {
+        var diff = new List<DiffEntry>();
+        await using (var command = new NpgsqlCommand(table.Diff, connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var fields = reader.GetFieldValue<string[]>(2);
+                if (reader.GetBoolean(1))
+                {
+                    diff.Add(new DiffEntry(reader.GetString(0), "added", []));
+                }
+                else if (fields.Length > 0)
+                {
+                    diff.Add(new DiffEntry(reader.GetString(0), "changed", fields));
+                }
+            }
+        }
+
+        if (mode == ImportMode.Replace)
+        {
+            await using var command = new NpgsqlCommand(table.Missing, connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                diff.Add(new DiffEntry(reader.GetString(0), "removed", []));
+            }
+        }
+
+        return diff;
+    }
+
+    /// <summary>Replace mode: what the file no longer has goes, unless something still points to it.</summary>
+    private async Task<int> DeleteMissingAsync(NpgsqlConnection connection, string file, ProblemLog problems, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, "SAVEPOINT replace_delete", ct);
+        try
+        {
+            var removed = await ExecuteAsync(connection, table.Delete, ct);
+            await ExecuteAsync(connection, "RELEASE SAVEPOINT replace_delete", ct);
+            return removed;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT replace_delete", ct);
+            problems.Add(new ImportProblem(file, null, null, table.Key,
+                $"replace would remove records that others still point to ({e.TableName} → {e.ConstraintName}): {e.Detail}"));
+            return 0;
+        }
+    }
+
+    private async Task<(int Inserted, int Updated)> UpsertAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        int inserted = 0, updated = 0;
+        await using var command = new NpgsqlCommand(table.Upsert, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.GetBoolean(0))
+            {
+                inserted++;
+            }
+            else
+            {
+                updated++;
+            }
+        }
+
+        return (inserted, updated);
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+}
