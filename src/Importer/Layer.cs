@@ -22,6 +22,8 @@ public static class Layers
     public static bool IsGeoJsonFile(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".geojson" or ".json" or ".geojsonl" or ".geojsons" or ".ndjson" or ".jsonl";
 
-    /// <summary>The layer a file is named after (<c>parcels.geojson</c>, <c>parcels.geojsonl</c>), if any.</summary>
-    public static Layer? FromFileName(string path) => Parse(Path.GetFileName(path).Split('.')[0]);
+    /// <summary>
+    /// The layer a file is named after, if any: <c>parcels.geojson</c>, <c>parcels.geojsonl</c>, <c>parcels-2025.geojson</c>.
+    /// </summary>
+    public static Layer? FromFileName(string path) => Parse(Path.GetFileName(path).Split('.', '-', '_', ' ')[0]);
 }
