@@ -40,8 +40,13 @@ public sealed class LayerImport<T>(
         rejected += failed.Count;
         var diff = options.CollectDiff ? await DiffAsync(connection, options.Mode, ct) : [];
         var removed = options.Mode == ImportMode.Replace ? await DeleteMissingAsync(connection, file, problems, ct) : 0;
+        var staged = read - rejected;
+        var restore = await BulkLoad.WorthItAsync(connection, table.CountUpTo, staged, ct)
+            ? await BulkLoad.SuspendAsync(connection, table.Table, ct)
+            : [];
         var (inserted, updated) = await UpsertAsync(connection, ct);
-        var result = new LayerResult(layer, file, crs.Name, read, inserted, updated, read - rejected - inserted - updated,
+        await BulkLoad.RestoreAsync(connection, restore, ct);
+        var result = new LayerResult(layer, file, crs.Name, read, inserted, updated, staged - inserted - updated,
             removed, rejected, diff);
         progress.Finished(result);
         return result;

@@ -15,7 +15,8 @@ public sealed class LayerTable<T>
         Columns = columns;
         Stage = $"stage_{table}";
         var stageColumns = string.Join(", ", columns.Select(c => $"{c.StageName} {c.StageType}"));
-        CreateStage = $"CREATE TEMP TABLE {Stage} (feature_index integer PRIMARY KEY, {stageColumns}) ON COMMIT DROP";
+        // No index: COPY stays append-only; the checks and the merge each read the staging table once.
+        CreateStage = $"CREATE TEMP TABLE {Stage} (feature_index integer NOT NULL, {stageColumns}) ON COMMIT DROP";
         Copy = $"COPY {Stage} (feature_index, {string.Join(", ", columns.Select(c => c.StageName))}) FROM STDIN (FORMAT BINARY)";
 
         var targets = string.Join(", ", columns.Select(c => c.Name));
@@ -34,6 +35,7 @@ public sealed class LayerTable<T>
             WHERE ({string.Join(", ", columns.Select(c => $"t.{c.Name}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => $"EXCLUDED.{c.Name}"))})
             RETURNING xmax = 0
             """;
+        CountUpTo = $"SELECT count(*) FROM (SELECT FROM {table} LIMIT @limit) t";
         Delete = $"DELETE FROM {table} t WHERE NOT EXISTS (SELECT FROM {Stage} s WHERE s.{key} = t.{key})";
         DropRejected = $"DELETE FROM {Stage} WHERE feature_index = ANY(@rejected)";
         Duplicates = $"""
@@ -68,6 +70,9 @@ public sealed class LayerTable<T>
     public string Upsert { get; }
 
     public string Delete { get; }
+
+    /// <summary>The table's row count, counted no further than <c>@limit</c>.</summary>
+    public string CountUpTo { get; }
 
     public string DropRejected { get; }
 
