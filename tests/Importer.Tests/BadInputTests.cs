@@ -22,6 +22,7 @@ public sealed class BadInputTests(PostGisServer server)
         { "zone-prefix-declared-4544.geojson", "they look like EPSG:4523 (the easting carries zone prefix 35): pass --crs EPSG:4523" },
         { "latlon-swapped-4326.geojson", "feature #0 (FIX-LATLON-01), geometry: (30.586462, 104.254796) in EPSG:4326 falls at" },
         { "latlon-swapped-4326.geojson", "longitude and latitude look swapped (lat, lon order): GeoJSON wants lon, lat" },
+        { "positions-with-elevation.geojson", "feature #0 (FIX-3D-01), geometry: not a readable GeoJSON geometry: positions must be [x, y]; [104.254796, 30.586462, 512.0] has 3 values (elevation is not stored: remove it)" },
         { "parcels-duplicate-code.geojson", "feature #1 (LQ04(252):2025-01), code: \"LQ04(252):2025-01\" is already used by feature #0 of this file" },
         { "missing-required.geojson", "feature #0 (FIX-MISSING-01), netSiteAreaSqm: missing (required)" },
         { "missing-required.geojson", "feature #0 (FIX-MISSING-01), status: missing (required)" },

@@ -3,7 +3,6 @@ using System.Text.Json;
 using LandInventory.Data.Spatial;
 using LandInventory.Importer.Reading;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 
 namespace LandInventory.Importer.Mapping;
 
@@ -14,11 +13,6 @@ namespace LandInventory.Importer.Mapping;
 /// </summary>
 public sealed class PropertyReader
 {
-    private static readonly JsonSerializerOptions GeoJson = new()
-    {
-        Converters = { new GeoJsonConverterFactory(Geo.Factory) },
-    };
-
     private readonly RawFeature _feature;
     private readonly ProblemLog _problems;
     private readonly CoordinateSystem _crs;
@@ -183,9 +177,9 @@ public sealed class PropertyReader
         Geometry? geometry;
         try
         {
-            geometry = element.Deserialize<Geometry>(GeoJson);
+            geometry = GeoJsonGeometry.Read(element);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {
             Problem(name, e.Message.Contains("closed linestring", StringComparison.OrdinalIgnoreCase)
                 ? "a ring is not closed: its last position must repeat its first"
@@ -239,16 +233,22 @@ public sealed class PropertyReader
     private T? ParseEnum<T>(string name, string text)
         where T : struct, Enum
     {
-        foreach (var value in System.Enum.GetValues<T>())
+        if (EnumNames<T>.ByName.TryGetValue(text, out var value))
         {
-            if (JsonNamingPolicy.CamelCase.ConvertName(value.ToString()) == text)
-            {
-                return value;
-            }
+            return value;
         }
 
-        var allowed = string.Join(", ", System.Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-        Problem(name, $"\"{text}\" is not one of: {allowed}");
+        Problem(name, $"\"{text}\" is not one of: {EnumNames<T>.Allowed}");
         return null;
+    }
+
+    /// <summary>An enumeration's JSON names (camelCase), worked out once per type.</summary>
+    private static class EnumNames<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> ByName =
+            System.Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.Ordinal);
+
+        public static readonly string Allowed = string.Join(", ", ByName.Keys);
     }
 }
