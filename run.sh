@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . docker/postgis-local.sh
 
-command -v dotnet >/dev/null || li_die "the .NET SDK is not installed (https://learn.microsoft.com/dotnet/core/install/linux-debian)"
+li_require_dotnet
 if [ -z "${ConnectionStrings__Inventory:-}" ]; then
   li_ensure_postgis
   ConnectionStrings__Inventory=$(li_ensure_cluster)

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . docker/postgis-local.sh
 
-command -v dotnet >/dev/null || li_die "the .NET SDK is not installed (https://learn.microsoft.com/dotnet/core/install/linux-debian)"
+li_require_dotnet
 if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
   li_ensure_postgis
 fi

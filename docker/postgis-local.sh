@@ -10,6 +10,10 @@ LI_STATE_DIR=${LANDINVENTORY_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/la
 li_die() { printf 'landinventory: %s\n' "$*" >&2; exit 1; }
 li_say() { printf '==> %s\n' "$*" >&2; }
 
+li_require_dotnet() {
+  command -v dotnet >/dev/null || li_die "the .NET SDK is not installed (https://learn.microsoft.com/dotnet/core/install/linux-debian)"
+}
+
 li_as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
   elif command -v sudo >/dev/null; then sudo "$@"
