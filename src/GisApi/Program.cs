@@ -1,6 +1,7 @@
 using LandInventory.GisApi;
 using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
+using LandInventory.GisApi.Ogc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInventoryDatabase(builder.Configuration);
@@ -12,6 +13,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthEndpoints();
+app.MapOgcEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

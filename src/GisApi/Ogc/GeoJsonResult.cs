@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LandInventory.Data.Spatial;
+using NetTopologySuite.IO.Converters;
+
+namespace LandInventory.GisApi.Ogc;
+
+/// <summary>
+/// A JSON answer written straight to the response: GeoJSON features (RFC 7946, <c>application/geo+json</c>) or the OGC
+/// documents around them, with the API's camelCase names and enumeration values.
+/// </summary>
+public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> write) : IResult
+{
+    public const string GeoJson = "application/geo+json";
+
+    /// <summary>Chinese names stay readable: the output is JSON served as JSON, never embedded in HTML.</summary>
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = Encoder,
+        Converters =
+        {
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+            new GeoJsonConverterFactory(Geo.Factory),
+        },
+    };
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = contentType;
+        await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, new JsonWriterOptions { Encoder = Encoder });
+        write(writer);
+        await writer.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>A feature: <c>{"type":"Feature","id":…,"geometry":…,"properties":…}</c>, plus links when given.</summary>
+    public static void WriteFeature(Utf8JsonWriter writer, FeatureRow row, Action<Utf8JsonWriter>? links = null)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "Feature");
+        writer.WriteString("id", row.Id);
+        writer.WritePropertyName("geometry");
+        JsonSerializer.Serialize(writer, row.Geometry, Options);
+        writer.WritePropertyName("properties");
+        JsonSerializer.Serialize(writer, row.Properties, row.Properties.GetType(), Options);
+        links?.Invoke(writer);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,216 @@
+using System.Text.Json;
+using LandInventory.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LandInventory.GisApi.Ogc;
+
+/// <summary>
+/// OGC API – Features, Part 1 (core, GeoJSON) at <c>/ogc</c>: landing page, conformance, the four collections, their
+/// items (bbox, limit, offset, next/prev links, numberMatched) and single features.
+/// </summary>
+public static class OgcEndpoints
+{
+    private const string Json = "application/json";
+    private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    private static readonly string[] ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    ];
+
+    public static IEndpointRouteBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
+    {
+        var ogc = app.MapGroup("/ogc").WithTags("OGC API – Features");
+        ogc.MapGet("/", Landing).WithName("OgcLanding").WithSummary("Landing page: links to the API description, conformance and collections");
+        ogc.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The OGC conformance classes implemented");
+        ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The four layers, with their extents");
+        ogc.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One layer");
+        ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
+            .WithSummary("Features of a layer as GeoJSON: bbox (CRS84), limit (default 10, at most 1000), offset; next/prev links")
+            .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem")
+            .WithSummary("One feature by its code (areas: their id)")
+            .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static GeoJsonResult Landing(HttpRequest request)
+    {
+        var root = OgcLinks.Base(request);
+        return new GeoJsonResult(Json, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("title", "LandInventory — Chengdu Jingkai land and floor space 成都经开区土地与载体");
+            w.WriteString("description", "Land parcels, industrial carriers and buildings with vacant space offered to investors.");
+            OgcLinks.Write(w,
+                ($"{root}/", "self", Json, "This document"),
+                ($"{request.Scheme}://{request.Host}{request.PathBase}/openapi/v1.json", "service-desc",
+                    "application/vnd.oai.openapi+json;version=3.0", "The API description (OpenAPI)"),
+                ($"{root}/conformance", "conformance", Json, "Conformance classes"),
+                ($"{root}/collections", "data", Json, "The collections"));
+            w.WriteEndObject();
+        });
+    }
+
+    private static GeoJsonResult Conformance() => new(Json, w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("conformsTo");
+        foreach (var c in ConformanceClasses)
+        {
+            w.WriteStringValue(c);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static async Task<GeoJsonResult> Collections(HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        var described = new List<(IFeatureLayer Collection, NetTopologySuite.Geometries.Envelope? Extent)>();
+        foreach (var collection in FeatureLayers.All)
+        {
+            described.Add((collection, await collection.ExtentAsync(db, ct)));
+        }
+
+        return new GeoJsonResult(Json, w =>
+        {
+            w.WriteStartObject();
+            OgcLinks.Write(w, ($"{OgcLinks.Base(request)}/collections", "self", Json, "The collections"));
+            w.WriteStartArray("collections");
+            foreach (var (collection, extent) in described)
+            {
+                WriteCollection(w, request, collection, extent);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<Results<GeoJsonResult, ProblemHttpResult>> Collection(
+        string collectionId, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        if (FeatureLayers.Find(collectionId) is not { } collection)
+        {
+            return NoCollection(collectionId);
+        }
+
+        var extent = await collection.ExtentAsync(db, ct);
+        return new GeoJsonResult(Json, w => WriteCollection(w, request, collection, extent));
+    }
+
+    private static async Task<Results<GeoJsonResult, ProblemHttpResult>> Items(
+        string collectionId, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        if (FeatureLayers.Find(collectionId) is not { } collection)
+        {
+            return NoCollection(collectionId);
+        }
+
+        var (query, error) = ItemsQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid items request");
+        }
+
+        var (matched, rows) = await collection.PageAsync(db, query.Bbox, query.Limit, query.Offset, ct);
+        var items = OgcLinks.Items(request, collection.Id);
+        var bbox = request.Query.TryGetValue("bbox", out var b) ? $"&bbox={Uri.EscapeDataString(b.ToString())}" : "";
+        var links = new List<(string, string, string, string)>
+        {
+            ($"{items}?limit={query.Limit}&offset={query.Offset}{bbox}", "self", GeoJsonResult.GeoJson, "This page"),
+            ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title),
+        };
+        if (query.Offset + rows.Count < matched)
+        {
+            links.Add(($"{items}?limit={query.Limit}&offset={query.Offset + query.Limit}{bbox}", "next", GeoJsonResult.GeoJson, "Next page"));
+        }
+
+        if (query.Offset > 0)
+        {
+            links.Add(($"{items}?limit={query.Limit}&offset={Math.Max(0, query.Offset - query.Limit)}{bbox}", "prev", GeoJsonResult.GeoJson, "Previous page"));
+        }
+
+        return new GeoJsonResult(GeoJsonResult.GeoJson, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            w.WriteNumber("numberMatched", matched);
+            w.WriteNumber("numberReturned", rows.Count);
+            w.WriteString("timeStamp", DateTimeOffset.UtcNow);
+            OgcLinks.Write(w, [.. links]);
+            w.WriteStartArray("features");
+            foreach (var row in rows)
+            {
+                GeoJsonResult.WriteFeature(w, row);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<Results<GeoJsonResult, ProblemHttpResult>> Item(
+        string collectionId, string featureId, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        if (FeatureLayers.Find(collectionId) is not { } collection)
+        {
+            return NoCollection(collectionId);
+        }
+
+        if (await collection.FindAsync(db, featureId, ct) is not { } row)
+        {
+            return TypedResults.Problem($"collection '{collectionId}' has no feature '{featureId}'",
+                statusCode: StatusCodes.Status404NotFound, title: "Feature not found");
+        }
+
+        var items = OgcLinks.Items(request, collection.Id);
+        return new GeoJsonResult(GeoJsonResult.GeoJson, w => GeoJsonResult.WriteFeature(w, row, l => OgcLinks.Write(l,
+            ($"{items}/{Uri.EscapeDataString(row.Id)}", "self", GeoJsonResult.GeoJson, "This feature"),
+            ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title))));
+    }
+
+    private static void WriteCollection(Utf8JsonWriter w, HttpRequest request, IFeatureLayer collection,
+        NetTopologySuite.Geometries.Envelope? extent)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", collection.Id);
+        w.WriteString("title", collection.Title);
+        w.WriteString("description", collection.Description);
+        w.WriteString("itemType", "feature");
+        w.WriteStartArray("crs");
+        w.WriteStringValue(Crs84);
+        w.WriteEndArray();
+        w.WriteString("storageCrs", Crs84);
+        if (extent is not null)
+        {
+            w.WriteStartObject("extent");
+            w.WriteStartObject("spatial");
+            w.WriteStartArray("bbox");
+            w.WriteStartArray();
+            foreach (var v in new[] { extent.MinX, extent.MinY, extent.MaxX, extent.MaxY })
+            {
+                w.WriteNumberValue(v);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndArray();
+            w.WriteString("crs", Crs84);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        OgcLinks.Write(w,
+            ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "self", Json, collection.Title),
+            (OgcLinks.Items(request, collection.Id), "items", GeoJsonResult.GeoJson, $"{collection.Title}: features"));
+        w.WriteEndObject();
+    }
+
+    private static ProblemHttpResult NoCollection(string collectionId) =>
+        TypedResults.Problem($"no collection '{collectionId}': the collections are {string.Join(", ", FeatureLayers.All.Select(c => c.Id))}",
+            statusCode: StatusCodes.Status404NotFound, title: "Collection not found");
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace LandInventory.GisApi.Ogc;
+
+/// <summary>The absolute links every OGC API document carries, from the request's own scheme, host and base path.</summary>
+public static class OgcLinks
+{
+    public static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/ogc";
+
+    public static string Items(HttpRequest request, string collection) =>
+        $"{Base(request)}/collections/{Uri.EscapeDataString(collection)}/items";
+
+    public static void Write(Utf8JsonWriter writer, params (string Href, string Rel, string Type, string Title)[] links)
+    {
+        writer.WriteStartArray("links");
+        foreach (var (href, rel, type, title) in links)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("href", href);
+            writer.WriteString("rel", rel);
+            writer.WriteString("type", type);
+            writer.WriteString("title", title);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}
