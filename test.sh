@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, against a real PostGIS. The tests find one themselves (tests/PostGis.Testing): the server in
 # LANDINVENTORY_TEST_POSTGRES, else a Docker engine, else a throwaway cluster from the Debian packages, which this
-# script installs when they are missing.
+# script installs when they are missing, with gdal-bin: GDAL is the real OGC API client some tests use.
 set -euo pipefail
 cd "$(dirname "$0")"
 . docker/postgis-local.sh
@@ -10,6 +10,7 @@ li_require_dotnet
 if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
   li_ensure_postgis
 fi
+li_ensure_packages gdal-bin
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
