@@ -11,13 +11,17 @@ namespace LandInventory.GisApi.Ogc;
 public static class OgcEndpoints
 {
     private const string Json = "application/json";
-    private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    private const string Crs84 = OgcCrs.Crs84Uri;
+
+    /// <summary>The parameters that paging links carry over from the request.</summary>
+    private static readonly string[] PagedParameters = ["bbox", "bbox-crs", "crs"];
 
     private static readonly string[] ConformanceClasses =
     [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     ];
 
     public static IEndpointRouteBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
@@ -119,20 +123,24 @@ public static class OgcEndpoints
 
         var (matched, rows) = await collection.PageAsync(db, query.Bbox, query.Limit, query.Offset, ct);
         var items = OgcLinks.Items(request, collection.Id);
-        var bbox = request.Query.TryGetValue("bbox", out var b) ? $"&bbox={Uri.EscapeDataString(b.ToString())}" : "";
+        // Paging links repeat the request's own filters and systems.
+        var carried = string.Concat(PagedParameters
+            .Where(request.Query.ContainsKey)
+            .Select(k => $"&{k}={Uri.EscapeDataString(request.Query[k].ToString())}"));
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
         var links = new List<(string, string, string, string)>
         {
-            ($"{items}?limit={query.Limit}&offset={query.Offset}{bbox}", "self", GeoJsonResult.GeoJson, "This page"),
+            ($"{items}?limit={query.Limit}&offset={query.Offset}{carried}", "self", GeoJsonResult.GeoJson, "This page"),
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title),
         };
         if (query.Offset + rows.Count < matched)
         {
-            links.Add(($"{items}?limit={query.Limit}&offset={query.Offset + query.Limit}{bbox}", "next", GeoJsonResult.GeoJson, "Next page"));
+            links.Add(($"{items}?limit={query.Limit}&offset={query.Offset + query.Limit}{carried}", "next", GeoJsonResult.GeoJson, "Next page"));
         }
 
         if (query.Offset > 0)
         {
-            links.Add(($"{items}?limit={query.Limit}&offset={Math.Max(0, query.Offset - query.Limit)}{bbox}", "prev", GeoJsonResult.GeoJson, "Previous page"));
+            links.Add(($"{items}?limit={query.Limit}&offset={Math.Max(0, query.Offset - query.Limit)}{carried}", "prev", GeoJsonResult.GeoJson, "Previous page"));
         }
 
         return new GeoJsonResult(GeoJsonResult.GeoJson, w =>
@@ -146,7 +154,7 @@ public static class OgcEndpoints
             w.WriteStartArray("features");
             foreach (var row in rows)
             {
-                GeoJsonResult.WriteFeature(w, row);
+                GeoJsonResult.WriteFeature(w, row with { Geometry = query.Crs.FromStorage(row.Geometry) });
             }
 
             w.WriteEndArray();
@@ -162,6 +170,12 @@ public static class OgcEndpoints
             return NoCollection(collectionId);
         }
 
+        var (crs, crsError) = ItemsQuery.ParseCrs(request.Query, "crs");
+        if (crs is null)
+        {
+            return TypedResults.Problem(crsError, statusCode: StatusCodes.Status400BadRequest, title: "Invalid feature request");
+        }
+
         if (await collection.FindAsync(db, featureId, ct) is not { } row)
         {
             return TypedResults.Problem($"collection '{collectionId}' has no feature '{featureId}'",
@@ -169,7 +183,9 @@ public static class OgcEndpoints
         }
 
         var items = OgcLinks.Items(request, collection.Id);
-        return new GeoJsonResult(GeoJsonResult.GeoJson, w => GeoJsonResult.WriteFeature(w, row, l => OgcLinks.Write(l,
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{crs.Uri}>";
+        var converted = row with { Geometry = crs.FromStorage(row.Geometry) };
+        return new GeoJsonResult(GeoJsonResult.GeoJson, w => GeoJsonResult.WriteFeature(w, converted, l => OgcLinks.Write(l,
             ($"{items}/{Uri.EscapeDataString(row.Id)}", "self", GeoJsonResult.GeoJson, "This feature"),
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title))));
     }
@@ -183,7 +199,11 @@ public static class OgcEndpoints
         w.WriteString("description", collection.Description);
         w.WriteString("itemType", "feature");
         w.WriteStartArray("crs");
-        w.WriteStringValue(Crs84);
+        foreach (var crs in OgcCrs.All.Where(c => c.Uri.StartsWith("http", StringComparison.Ordinal)))
+        {
+            w.WriteStringValue(crs.Uri);
+        }
+
         w.WriteEndArray();
         w.WriteString("storageCrs", Crs84);
         if (extent is not null)
