@@ -3,6 +3,7 @@ using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
 using LandInventory.Data.Stewards;
+using LandInventory.Data.Versions;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandInventory.Data;
@@ -19,6 +20,8 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
     public DbSet<Building> Buildings => Set<Building>();
 
     public DbSet<Steward> Stewards => Set<Steward>();
+
+    public DbSet<LayerVersion> LayerVersions => Set<LayerVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,15 +1,18 @@
 using LandInventory.GisApi;
 using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
+using LandInventory.GisApi.Http;
 using LandInventory.GisApi.Ogc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInventoryDatabase(builder.Configuration);
 builder.Services.AddInventoryErrors();
+builder.Services.AddInventoryHttp(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseInventoryHttp();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthEndpoints();

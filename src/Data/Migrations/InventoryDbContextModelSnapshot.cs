@@ -735,6 +735,55 @@ namespace LandInventory.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandInventory.Data.Versions.LayerVersion", b =>
+                {
+                    b.Property<string>("Layer")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("layer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Layer")
+                        .HasName("pk_layer_versions");
+
+                    b.ToTable("layer_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Layer = "areas",
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Layer = "land_parcels",
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Layer = "industrial_carriers",
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Layer = "buildings",
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("LandInventory.Data.Buildings.Building", b =>
                 {
                     b.HasOne("LandInventory.Data.Carriers.IndustrialCarrier", "Carrier")

@@ -26,7 +26,7 @@ public static class OgcEndpoints
 
     public static IEndpointRouteBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
     {
-        var ogc = app.MapGroup("/ogc").WithTags("OGC API – Features");
+        var ogc = app.MapGroup("/ogc").WithTags("OGC API – Features").AddEndpointFilter<Http.DataVersionETag>();
         ogc.MapGet("/", Landing).WithName("OgcLanding").WithSummary("Landing page: links to the API description, conformance and collections");
         ogc.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The OGC conformance classes implemented");
         ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The four layers, with their extents");
@@ -149,7 +149,6 @@ public static class OgcEndpoints
             w.WriteString("type", "FeatureCollection");
             w.WriteNumber("numberMatched", matched);
             w.WriteNumber("numberReturned", rows.Count);
-            w.WriteString("timeStamp", DateTimeOffset.UtcNow);
             OgcLinks.Write(w, [.. links]);
             w.WriteStartArray("features");
             foreach (var row in rows)

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using LandInventory.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace LandInventory.GisApi.Http;
+
+/// <summary>
+/// Strong ETags that change exactly when the inventory does: the tag hashes the request and the sum of the layer
+/// versions, which the database raises on every statement that changes rows (layer_versions). A matching
+/// <c>If-None-Match</c> is answered 304 before any feature is read.
+/// </summary>
+public sealed class DataVersionETag : IEndpointFilter
+{
+    /// <summary>Clients may keep answers but must ask again each time; the 304 is cheap.</summary>
+    public const string CacheControl = "public, no-cache";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
+        var version = await db.LayerVersions.SumAsync(v => v.Version, http.RequestAborted);
+        var etag = Tag(http.Request, version);
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
+        {
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = CacheControl;
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var result = await next(context);
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is Ogc.GeoJsonResult)
+        {
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = CacheControl;
+        }
+
+        return result;
+    }
+
+    /// <summary>The version, path, query and accepted encodings (each encoding is its own representation).</summary>
+    private static string Tag(HttpRequest request, long version)
+    {
+        var key = $"{version}|{request.Path}|{request.QueryString}|{request.Headers[HeaderNames.AcceptEncoding]}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return $"\"{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace LandInventory.GisApi.Http;
+
+/// <summary>Compression and CORS: read-only GIS clients on other origins (web maps) are welcome by default.</summary>
+public static class HttpSetup
+{
+    public const string CorsPolicy = "inventory-readers";
+
+    public static IServiceCollection AddInventoryHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+        });
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? ["*"];
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+        {
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins(origins);
+            }
+
+            policy.WithMethods("GET", "HEAD", "OPTIONS").WithHeaders("If-None-Match", "Accept", "Content-Type")
+                .WithExposedHeaders("ETag", "Content-Crs");
+        }));
+        return services;
+    }
+
+    public static WebApplication UseInventoryHttp(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        app.UseCors(CorsPolicy);
+        return app;
+    }
+}
