@@ -3,6 +3,7 @@ using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
 using LandInventory.GisApi.Http;
 using LandInventory.GisApi.Ogc;
+using LandInventory.GisApi.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInventoryDatabase(builder.Configuration);
@@ -17,6 +18,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapOgcEndpoints();
+app.MapTileEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

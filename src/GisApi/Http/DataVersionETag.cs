@@ -31,7 +31,7 @@ public sealed class DataVersionETag : IEndpointFilter
 
         var result = await next(context);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is Ogc.GeoJsonResult)
+        if (inner is ICacheableResult)
         {
             http.Response.Headers.ETag = etag;
             http.Response.Headers.CacheControl = CacheControl;

@@ -14,7 +14,7 @@ public static class HttpSetup
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json", "application/vnd.mapbox-vector-tile"]);
         });
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? ["*"];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>

@@ -10,7 +10,7 @@ namespace LandInventory.GisApi.Ogc;
 /// A JSON answer written straight to the response: GeoJSON features (RFC 7946, <c>application/geo+json</c>) or the OGC
 /// documents around them, with the API's camelCase names and enumeration values.
 /// </summary>
-public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> write) : IResult
+public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> write) : Http.ICacheableResult
 {
     public const string GeoJson = "application/geo+json";
 

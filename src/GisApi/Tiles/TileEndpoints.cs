@@ -1,0 +1,118 @@
+using System.Text.Json;
+using LandInventory.Data;
+using LandInventory.GisApi.Http;
+using LandInventory.GisApi.Ogc;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LandInventory.GisApi.Tiles;
+
+/// <summary>Vector tiles (<c>/tiles/{layer}/{z}/{x}/{y}.mvt</c>, Web Mercator XYZ) and a TileJSON 3.0 document per layer.</summary>
+public static class TileEndpoints
+{
+    public const int MaxZoom = 22;
+
+    /// <summary>Tile size in pixels (the MVT extent is 4096 units across).</summary>
+    private const double TileUnits = 4096;
+
+    public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tiles = app.MapGroup("/tiles").WithTags("Vector tiles").AddEndpointFilter<DataVersionETag>();
+        tiles.MapGet("/{layerId}.json", TileJson).WithName("TileJson")
+            .WithSummary("TileJSON 3.0 for a layer: tile URL template, zooms, bounds and the attributes of its features")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tiles.MapGet("/{layerId}/{z:int}/{x:int}/{y:int}.mvt", Tile).WithName("VectorTile")
+            .WithSummary("A Mapbox vector tile of one layer (204 when the tile holds no feature)")
+            .Produces(StatusCodes.Status200OK, contentType: TileResult.ContentType).Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<TileResult, ProblemHttpResult>> Tile(
+        string layerId, int z, int x, int y, InventoryDbContext db, CancellationToken ct)
+    {
+        if (TileLayers.Find(layerId) is not { } layer)
+        {
+            return NoLayer(layerId);
+        }
+
+        if (z is < 0 or > MaxZoom)
+        {
+            return TypedResults.Problem($"z: {z} is outside the zooms 0 to {MaxZoom}", statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid tile");
+        }
+
+        var size = 1 << z;
+        if (x < 0 || x >= size || y < 0 || y >= size)
+        {
+            return TypedResults.Problem($"tile {z}/{x}/{y} does not exist: at zoom {z}, x and y run from 0 to {size - 1}",
+                statusCode: StatusCodes.Status404NotFound, title: "No such tile");
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(layer.Sql, connection);
+            command.Parameters.AddWithValue("z", z);
+            command.Parameters.AddWithValue("x", x);
+            command.Parameters.AddWithValue("y", y);
+            // One pixel of this zoom, in degrees at the equator: what the map cannot show anyway.
+            command.Parameters.AddWithValue("tolerance", 360.0 / size / TileUnits);
+            return new TileResult((byte[])(await command.ExecuteScalarAsync(ct))!);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<Results<GeoJsonResult, ProblemHttpResult>> TileJson(
+        string layerId, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        if (TileLayers.Find(layerId) is not { } layer || FeatureLayers.Find(layerId) is not { } features)
+        {
+            return NoLayer(layerId);
+        }
+
+        var extent = await features.ExtentAsync(db, ct);
+        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return new GeoJsonResult("application/json", w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("tilejson", "3.0.0");
+            w.WriteString("name", features.Title);
+            w.WriteString("description", features.Description);
+            w.WriteString("scheme", "xyz");
+            w.WriteStartArray("tiles");
+            w.WriteStringValue($"{root}/tiles/{layer.Id}/{{z}}/{{x}}/{{y}}.mvt");
+            w.WriteEndArray();
+            w.WriteNumber("minzoom", 0);
+            w.WriteNumber("maxzoom", MaxZoom);
+            if (extent is not null)
+            {
+                w.WriteStartArray("bounds");
+                foreach (var v in new[] { extent.MinX, extent.MinY, extent.MaxX, extent.MaxY })
+                {
+                    w.WriteNumberValue(v);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteStartArray("vector_layers");
+            w.WriteStartObject();
+            w.WriteString("id", layer.Id);
+            w.WritePropertyName("fields");
+            JsonSerializer.Serialize(w, layer.Fields);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static ProblemHttpResult NoLayer(string layerId) =>
+        TypedResults.Problem($"no tile layer '{layerId}': the layers are {string.Join(", ", TileLayers.All.Select(l => l.Id))}",
+            statusCode: StatusCodes.Status404NotFound, title: "Layer not found");
+}

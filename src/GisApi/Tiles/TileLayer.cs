@@ -1,0 +1,8 @@
+namespace LandInventory.GisApi.Tiles;
+
+/// <summary>
+/// A layer as vector tiles: the SQL that cuts one tile (PostGIS <c>ST_AsMVT</c>, parameters <c>@z @x @y @tolerance</c>)
+/// and the attributes it carries, which TileJSON announces. Attributes are a subset chosen for drawing and filtering on
+/// the map; the full record is one OGC item request away.
+/// </summary>
+public sealed record TileLayer(string Id, string Sql, IReadOnlyDictionary<string, string> Fields);

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace LandInventory.GisApi.Tests;
+
+/// <summary>Vector tiles cut by PostGIS, decoded by GDAL's MVT driver, compared with PostGIS asked directly.</summary>
+public sealed class TileTests(InventoryApi api) : IClassFixture<InventoryApi>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("parcels", "land_parcels", "boundary", 12, 3234, 1682)]   // Dong'an Lake Vitality City
+    [InlineData("parcels", "land_parcels", "boundary", 11, 1616, 840)]    // the zone's west: Damian-Donghong and Shiling
+    [InlineData("carriers", "industrial_carriers", "location", 10, 808, 420)]
+    [InlineData("buildings", "buildings", "footprint", 10, 808, 420)]
+    public async Task Tile_DecodedByGdal_HoldsTheFeaturesPostGisFindsInIt(string layer, string table, string column, int z, int x, int y)
+    {
+        using var response = await api.Factory.CreateClient().GetAsync(new Uri($"/tiles/{layer}/{z}/{x}/{y}.mvt", UriKind.Relative), Ct);
+        var expected = await api.Database.ScalarAsync<string>($"""
+            SELECT coalesce(string_agg(code, ',' ORDER BY code COLLATE "C"), '') FROM {table}, ST_TileEnvelope(@z, @x, @y) env
+            WHERE ST_Intersects(ST_Transform({column}, 3857), ST_Expand(env, (ST_XMax(env) - ST_XMin(env)) * 64 / 4096))
+            """, ("z", z), ("x", x), ("y", y));
+        Assert.NotEmpty(expected);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.mapbox-vector-tile", response.Content.Headers.ContentType?.MediaType);
+
+        // GDAL reads a lone tile from a z/x/y path, which also georeferences it; unclipped, to see the 64-unit buffer too.
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var path = Path.Combine(folder, z.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            x.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{y}.mvt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+        var codes = (await OgrinfoAsync("-ro", "-al", "-q", "-oo", "CLIP=NO", path)).Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("code (String) = ", StringComparison.Ordinal)).Select(l => l[16..]).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, string.Join(',', codes));
+    }
+
+    [Theory]
+    [InlineData("/tiles/parcels/14/12937/6728.mvt", 204, null)]                 // the lake: no parcel
+    [InlineData("/tiles/parcels/3/9/9.mvt", 404, "tile 3/9/9 does not exist")]
+    [InlineData("/tiles/parcels/23/0/0.mvt", 400, "z: 23 is outside the zooms 0 to 22")]
+    [InlineData("/tiles/roads/1/0/0.mvt", 404, "no tile layer 'roads'")]
+    public async Task Tile_EmptyOrImpossible_AnswersAsMapClientsExpect(string url, int status, string? detail)
+    {
+        using var response = await api.Factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative), Ct);
+
+        Assert.Equal((HttpStatusCode)status, response.StatusCode);
+        if (detail is not null)
+        {
+            Assert.Contains(detail, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TileJson_NamesTheUrlTemplate_BoundsAndFields()
+    {
+        using var response = await api.Factory.CreateClient().GetAsync(new Uri("/tiles/carriers.json", UriKind.Relative), Ct);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal("3.0.0", json.RootElement.GetProperty("tilejson").GetString());
+        Assert.EndsWith("/tiles/carriers/{z}/{x}/{y}.mvt", json.RootElement.GetProperty("tiles")[0].GetString(), StringComparison.Ordinal);
+        var fields = json.RootElement.GetProperty("vector_layers")[0].GetProperty("fields");
+        Assert.Equal("Number", fields.GetProperty("floorLoadKnPerSqm").GetString());
+        Assert.Equal(4, json.RootElement.GetProperty("bounds").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Tile_HasAnETag_AndAnswers304()
+    {
+        var client = api.Factory.CreateClient();
+        using var first = await client.GetAsync(new Uri("/tiles/parcels/12/3234/1682.mvt", UriKind.Relative), Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/tiles/parcels/12/3234/1682.mvt");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    private static async Task<string> OgrinfoAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var errors = await process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        Assert.True(process.ExitCode == 0, errors);
+        return await output;
+    }
+}
