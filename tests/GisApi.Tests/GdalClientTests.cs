@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using LandInventory.PostGis.Testing;
 
 namespace LandInventory.GisApi.Tests;
@@ -60,33 +58,6 @@ public sealed class GdalClientTests(InventoryApi api) : IClassFixture<InventoryA
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             Assert.True(process.ExitCode == 0, errors);
             return await output;
-        }
-    }
-
-    /// <summary>The API on Kestrel at a free loopback port, for clients that need a real socket.</summary>
-    private sealed class KestrelServer : IAsyncDisposable
-    {
-        private readonly ApiFactory _factory;
-
-        private KestrelServer(ApiFactory factory) => _factory = factory;
-
-        public static KestrelServer Start(string connectionString, out string baseUrl)
-        {
-            var port = FreePort();
-            var factory = new ApiFactory(connectionString);
-            factory.UseKestrel(port);
-            factory.StartServer();
-            baseUrl = $"http://127.0.0.1:{port}";
-            return new KestrelServer(factory);
-        }
-
-        public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

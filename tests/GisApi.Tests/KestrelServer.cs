@@ -1,0 +1,31 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace LandInventory.GisApi.Tests;
+
+/// <summary>The API on Kestrel at a free loopback port, for clients that need a real socket (GDAL, raw HTTP).</summary>
+public sealed class KestrelServer : IAsyncDisposable
+{
+    private readonly ApiFactory _factory;
+
+    private KestrelServer(ApiFactory factory) => _factory = factory;
+
+    public static KestrelServer Start(string connectionString, out string baseUrl)
+    {
+        var port = FreePort();
+        var factory = new ApiFactory(connectionString);
+        factory.UseKestrel(port);
+        factory.StartServer();
+        baseUrl = $"http://127.0.0.1:{port}";
+        return new KestrelServer(factory);
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
