@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LandInventory.PostGis.Testing;
 
 namespace LandInventory.GisApi.Tests;
@@ -11,7 +10,7 @@ public sealed class GdalClientTests(InventoryApi api) : IClassFixture<InventoryA
     {
         await using var server = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl);
 
-        var output = await OgrinfoAsync("-ro", $"OAPIF:{baseUrl}/ogc");
+        var output = await Gdal.OgrinfoAsync("-ro", $"OAPIF:{baseUrl}/ogc");
 
         foreach (var layer in new[] { "1: areas", "2: parcels", "3: carriers", "4: buildings" })
         {
@@ -24,40 +23,24 @@ public sealed class GdalClientTests(InventoryApi api) : IClassFixture<InventoryA
     {
         await using var server = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl);
 
-        var output = await OgrinfoAsync("-ro", "-q", "-oo", "PAGE_SIZE=5", $"OAPIF:{baseUrl}/ogc", "parcels");
+        var output = await Gdal.OgrinfoAsync("-ro", "-q", "-oo", "PAGE_SIZE=5", $"OAPIF:{baseUrl}/ogc", "parcels");
 
-        var codes = output.Split('\n').Select(l => l.Trim())
-            .Where(l => l.StartsWith("code (String) = ", StringComparison.Ordinal))
-            .Select(l => l["code (String) = ".Length..]).Order(StringComparer.Ordinal);
+        var codes = Gdal.Values(output, "code");
         var expected = await api.Database.ScalarAsync<string>("SELECT string_agg(code, ',' ORDER BY code COLLATE \"C\") FROM land_parcels");
         Assert.Equal(expected, string.Join(',', codes));
     }
 
-    private static async Task<string> OgrinfoAsync(params string[] args)
+    [Fact]
+    public async Task Ogr2ogr_DownloadsABbox_AsPostGisSelectsIt()
     {
-        var start = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        await using var server = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl);
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "parcels.geojson");
 
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("ogrinfo not found: install gdal-bin (./test.sh does)", e);
-        }
+        await Gdal.Ogr2ogrAsync("-f", "GeoJSON", file, $"OAPIF:{baseUrl}/ogc", "parcels", "-spat", "104.25", "30.57", "104.30", "30.62");
 
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(process.ExitCode == 0, errors);
-            return await output;
-        }
+        var codes = Gdal.Values(await Gdal.OgrinfoAsync("-ro", "-al", "-q", file), "code");
+        var expected = await api.Database.ScalarAsync<string>(
+            "SELECT string_agg(code, ',' ORDER BY code COLLATE \"C\") FROM land_parcels WHERE ST_Intersects(boundary, ST_MakeEnvelope(104.25, 30.57, 104.30, 30.62, 4326))");
+        Assert.Equal(expected, string.Join(',', codes));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 
@@ -31,8 +30,7 @@ public sealed class TileTests(InventoryApi api) : IClassFixture<InventoryApi>
             x.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{y}.mvt");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
-        var codes = (await OgrinfoAsync("-ro", "-al", "-q", "-oo", "CLIP=NO", path)).Split('\n').Select(l => l.Trim())
-            .Where(l => l.StartsWith("code (String) = ", StringComparison.Ordinal)).Select(l => l[16..]).Order(StringComparer.Ordinal);
+        var codes = Gdal.Values(await Gdal.OgrinfoAsync("-ro", "-al", "-q", "-oo", "CLIP=NO", path), "code");
         Assert.Equal(expected, string.Join(',', codes));
     }
 
@@ -75,21 +73,5 @@ public sealed class TileTests(InventoryApi api) : IClassFixture<InventoryApi>
         using var second = await client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
-    }
-
-    private static async Task<string> OgrinfoAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var errors = await process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        Assert.True(process.ExitCode == 0, errors);
-        return await output;
     }
 }
