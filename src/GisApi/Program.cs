@@ -3,6 +3,7 @@ using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
 using LandInventory.GisApi.Http;
 using LandInventory.GisApi.Ogc;
+using LandInventory.GisApi.Search;
 using LandInventory.GisApi.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapOgcEndpoints();
 app.MapTileEndpoints();
+app.MapSearchEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -9,18 +9,20 @@ public sealed class HostileInputTests(InventoryApi api) : IClassFixture<Inventor
     [
         "/ogc/collections/{c}/items", "/ogc/collections/{c}/items/{v}", "/ogc/collections/{c}", "/tiles/{c}/{n}/{n}/{n}.mvt",
         "/tiles/{c}.json", "/ogc/collections/{c}/items/{v}/{v}", "/ogc/{v}", "/health",
+        "/search/nearest", "/search/within", "/search/here", "/search/statistics", "/search/{v}",
     ];
 
     private static readonly string[] Collections = ["parcels", "areas", "carriers", "buildings", "roads", "PARCELS", "..", "%00", "parcels;drop"];
 
-    private static readonly string[] Parameters = ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "sortby", "x"];
+    private static readonly string[] Parameters =
+        ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "sortby", "x", "layer", "lon", "lat", "count", "radius"];
 
     private static readonly string[] Values =
     [
         "1,2,3,4", "104,30,105,31", "-181,-91,181,91", "NaN,NaN,NaN,NaN", "1e308,1e308,1e309,1e309", "", ",,,", "1,2,3",
         "1,2,3,4,5,6", "' OR 1=1 --", "'; DROP TABLE land_parcels; --", "%27%3B", "0", "-1", "2147483648", "99999999999999999999",
         "1001", "abc", "\u0000", "😀", new string('9', 5000), "http://www.opengis.net/def/crs/EPSG/0/4544", "EPSG:4544", "gcj02",
-        "3383000,424000,3390000,431000", "LQ04(252):2025-01", "../../etc/passwd", "<script>", "json", "html", "null", "[]", "{}",
+        "3383000,424000,3390000,431000", "LQ04(252):2025-01", "parcels", "carriers", "104.27", "30.59", "-0", "1e-320", "Infinity", "../../etc/passwd", "<script>", "json", "html", "null", "[]", "{}",
     ];
 
     [Fact]

@@ -20,6 +20,16 @@ public interface IFeatureLayer
 
     Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
+    /// <summary>The <paramref name="count"/> features nearest <paramref name="point"/>, with geodesic distances in metres.</summary>
+    Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count, CancellationToken ct);
+
+    /// <summary>Features within <paramref name="metres"/> of <paramref name="point"/> (geodesic), nearest first.</summary>
+    Task<List<(FeatureRow Row, double DistanceM)>> WithinAsync(InventoryDbContext db, Point point, double metres, int limit,
+        CancellationToken ct);
+
+    /// <summary>Features whose geometry intersects <paramref name="shape"/> (which may be a point: "what is here").</summary>
+    Task<List<FeatureRow>> IntersectingAsync(InventoryDbContext db, Geometry shape, int limit, CancellationToken ct);
+
     /// <summary>The bounding box of every feature (WGS84), or null while the collection is empty.</summary>
     Task<Envelope?> ExtentAsync(InventoryDbContext db, CancellationToken ct);
 }
@@ -31,13 +41,15 @@ public interface IFeatureLayer
 public sealed class FeatureLayer<TEntity>(
     string id, string title, string description,
     Func<InventoryDbContext, IQueryable<TEntity>> table,
-    Func<Polygon, Expression<Func<TEntity, bool>>> intersects,
-    Func<string, Expression<Func<TEntity, bool>>> hasId,
-    Expression<Func<TEntity, string>> order,
+    Expression<Func<TEntity, string>> key,
+    Expression<Func<TEntity, Geometry>> geometry,
     Expression<Func<TEntity, FeatureRow>> row,
     string extentSql) : IFeatureLayer
     where TEntity : class
 {
+    /// <summary>KNN finds candidates by planar (degree) distance; this many per answer are re-ranked geodesically.</summary>
+    private const int CandidatesPerAnswer = 4;
+
     public string Id => id;
 
     public string Title => title;
@@ -50,16 +62,66 @@ public sealed class FeatureLayer<TEntity>(
         var query = table(db).AsNoTracking();
         if (bbox is not null)
         {
-            query = query.Where(intersects(bbox));
+            query = query.Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(bbox)));
         }
 
         var matched = await query.CountAsync(ct);
-        var rows = await query.OrderBy(order).Skip(offset).Take(limit).Select(row).ToListAsync(ct);
+        var rows = await query.OrderBy(key).Skip(offset).Take(limit).Select(row).ToListAsync(ct);
         return (matched, rows);
     }
 
     public Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
-        table(db).AsNoTracking().Where(hasId(featureId)).Select(row).FirstOrDefaultAsync(ct);
+        table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+            .Select(row).FirstOrDefaultAsync(ct);
+
+    public async Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count,
+        CancellationToken ct)
+    {
+        var candidates = await NearestCandidates(db, point, count).ToListAsync(ct);
+        return await RowsAsync(db, [.. candidates.OrderBy(c => c.DistanceM).ThenBy(c => c.Key, StringComparer.Ordinal).Take(count)], ct);
+    }
+
+    /// <summary>The KNN query (PostGIS <c>&lt;-&gt;</c>, answered from the GiST index), public so tests can read its SQL.</summary>
+    public IQueryable<Ranked> NearestCandidates(InventoryDbContext db, Point point, int count) =>
+        table(db).AsNoTracking()
+            .OrderBy(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.DistanceKnn(g, point)))
+            .Take(count * CandidatesPerAnswer)
+            .Select(ExpressionBinder.Bind(key, geometry, (string k, Geometry g) => new Ranked(k, EF.Functions.Distance(g, point, true))));
+
+    /// <summary>The radius query (<c>ST_DWithin</c> on geography), public so tests can read its SQL.</summary>
+    public IQueryable<Ranked> WithinQuery(InventoryDbContext db, Point point, double metres, int limit) =>
+        table(db).AsNoTracking()
+            .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.IsWithinDistance(g, point, metres, true)))
+            .OrderBy(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.Distance(g, point, true)))
+            .ThenBy(key)
+            .Take(limit)
+            .Select(ExpressionBinder.Bind(key, geometry, (string k, Geometry g) => new Ranked(k, EF.Functions.Distance(g, point, true))));
+
+    public async Task<List<(FeatureRow Row, double DistanceM)>> WithinAsync(InventoryDbContext db, Point point, double metres,
+        int limit, CancellationToken ct)
+    {
+        var found = await WithinQuery(db, point, metres, limit).ToListAsync(ct);
+        return await RowsAsync(db, found, ct);
+    }
+
+    public Task<List<FeatureRow>> IntersectingAsync(InventoryDbContext db, Geometry shape, int limit, CancellationToken ct) =>
+        table(db).AsNoTracking()
+            .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(shape)))
+            .OrderBy(key).Take(limit).Select(row).ToListAsync(ct);
+
+    /// <summary>The rows of ranked keys, in their rank order.</summary>
+    private async Task<List<(FeatureRow Row, double DistanceM)>> RowsAsync(InventoryDbContext db, List<Ranked> ranked,
+        CancellationToken ct)
+    {
+        var keys = ranked.Select(r => r.Key).ToList();
+        var rows = await table(db).AsNoTracking()
+            .Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => keys.Contains(k)))
+            .Select(row).ToDictionaryAsync(r => r.Id, ct);
+        return [.. ranked.Select(r => (rows[r.Key], r.DistanceM))];
+    }
+
+    /// <summary>A feature's key with its geodesic distance from the searched point.</summary>
+    public sealed record Ranked(string Key, double DistanceM);
 
     public async Task<Envelope?> ExtentAsync(InventoryDbContext db, CancellationToken ct)
     {

@@ -17,12 +17,12 @@ public static class FeatureLayers
     [
         new FeatureLayer<Area>("areas", "Supply areas 供地片区",
             "The three areas of the land-supply list: 大面东洪 Damian-Donghong, 十陵 Shiling, 东安湖活力城 Dong'an Lake Vitality City.",
-            db => db.Areas, box => a => a.Boundary.Intersects(box), id => a => a.Id == id, a => a.Id,
+            db => db.Areas, a => a.Id, a => a.Boundary,
             a => new FeatureRow(a.Id, a.Boundary, new AreaProperties(a.Id, a.NameZh, a.NameEn, a.UpdatedAt)),
             "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(boundary) AS e FROM areas) s"),
         new FeatureLayer<LandParcel>("parcels", "Land parcels 土地供给机会清单",
             "Residential and commercial-service parcels on offer, with planning conditions, price and status.",
-            db => db.LandParcels, box => p => p.Boundary.Intersects(box), id => p => p.Code == id, p => p.Code,
+            db => db.LandParcels, p => p.Code, p => p.Boundary,
             p => new FeatureRow(p.Code, p.Boundary, new ParcelProperties(
                 p.Code, p.NameZh, p.NameEn, p.AreaId, p.AddressZh, p.AddressEn, p.LandUse, p.LandUseCode, p.LandUseScheme,
                 p.NetSiteAreaSqm, p.SiteAreaMu, p.GeodesicAreaSqm, p.PlotRatioMax, p.PlotRatioMin, p.BuildingDensityMaxPct,
@@ -31,7 +31,7 @@ public static class FeatureLayers
             "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(boundary) AS e FROM land_parcels) s"),
         new FeatureLayer<IndustrialCarrier>("carriers", "Industrial carriers 产业载体",
             "Industrial parks, standard factories, office buildings, incubators and warehouses with vacant floor space.",
-            db => db.IndustrialCarriers, box => c => c.Location.Intersects(box), id => c => c.Code == id, c => c.Code,
+            db => db.IndustrialCarriers, c => c.Code, c => c.Location,
             c => new FeatureRow(c.Code, c.Location, new CarrierProperties(
                 c.Code, c.NameZh, c.NameEn, c.AddressZh, c.AddressEn, c.Kind, c.Industries, c.TotalFloorAreaSqm,
                 c.VacantFloorAreaSqm, c.FloorHeightM, c.FloorLoadKnPerSqm, c.PowerCapacityKva, c.RentCnyPerSqmMonth,
@@ -39,7 +39,7 @@ public static class FeatureLayers
             "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(location) AS e FROM industrial_carriers) s"),
         new FeatureLayer<Building>("buildings", "Buildings with vacant space 楼宇",
             "Buildings of the building de-stocking action: aging, featured and underused, with their vacant floor area.",
-            db => db.Buildings, box => b => b.Footprint.Intersects(box), id => b => b.Code == id, b => b.Code,
+            db => db.Buildings, b => b.Code, b => b.Footprint,
             b => new FeatureRow(b.Code, b.Footprint, new BuildingProperties(
                 b.Code, b.NameZh, b.NameEn, b.AddressZh, b.AddressEn, b.Carrier == null ? null : b.Carrier.Code, b.Category,
                 b.Floors, b.GrossFloorAreaSqm, b.VacantFloorAreaSqm, b.FloorHeightM, b.FloorLoadKnPerSqm, b.RentCnyPerSqmMonth,
