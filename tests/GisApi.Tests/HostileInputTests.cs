@@ -22,7 +22,10 @@ public sealed class HostileInputTests(InventoryApi api) : IClassFixture<Inventor
         "1,2,3,4", "104,30,105,31", "-181,-91,181,91", "NaN,NaN,NaN,NaN", "1e308,1e308,1e309,1e309", "", ",,,", "1,2,3",
         "1,2,3,4,5,6", "' OR 1=1 --", "'; DROP TABLE land_parcels; --", "%27%3B", "0", "-1", "2147483648", "99999999999999999999",
         "1001", "abc", "\u0000", "😀", new string('9', 5000), "http://www.opengis.net/def/crs/EPSG/0/4544", "EPSG:4544", "gcj02",
-        "3383000,424000,3390000,431000", "LQ04(252):2025-01", "parcels", "carriers", "104.27", "30.59", "-0", "1e-320", "Infinity", "../../etc/passwd", "<script>", "json", "html", "null", "[]", "{}",
+        "3383000,424000,3390000,431000", "LQ04(252):2025-01", "parcels", "carriers", "104.27", "30.59", "-0", "1e-320", "Infinity",
+        "status = 'available' AND", "S_INTERSECTS(geometry, POLYGON((", "A_CONTAINS(industries, (1,2))", "netSiteAreaSqm IN (1,'a')",
+        "NOT NOT NOT status = 'available'", "S_DWITHIN(geometry, POINT(104 30), 1e308, meters)", "availableFrom > DATE('2025-13-45')",
+        "code LIKE '%''; --'", "\"code\" = 'x'", "-netSiteAreaSqm,+code", "code,nameZh", "leaseTermYears = 70.5", "updatedAt > 1", "../../etc/passwd", "<script>", "json", "html", "null", "[]", "{}",
     ];
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using LandInventory.Data;
+using LandInventory.GisApi.Ogc.Cql2;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -14,9 +15,11 @@ public interface IFeatureLayer
 
     string Description { get; }
 
-    /// <summary>The features intersecting <paramref name="bbox"/> (all when null), in id order, a page at a time.</summary>
-    Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, Polygon? bbox, int limit, int offset,
-        CancellationToken ct);
+    /// <summary>What clients may filter and sort on: the published property names and their types, and "geometry".</summary>
+    IReadOnlyDictionary<string, Type> Queryables { get; }
+
+    /// <summary>The features the query selects (bbox, CQL2 filter, attribute filters), sorted, a page at a time.</summary>
+    Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct);
 
     Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
@@ -50,23 +53,43 @@ public sealed class FeatureLayer<TEntity>(
     /// <summary>KNN finds candidates by planar (degree) distance; this many per answer are re-ranked geodesically.</summary>
     private const int CandidatesPerAnswer = 4;
 
+    private readonly Cql2Translator<TEntity> _translator = new(row.Parameters[0], QueryableMembers(row, geometry));
+
     public string Id => id;
+
+    public IReadOnlyDictionary<string, Type> Queryables { get; } =
+        QueryableMembers(row, geometry).ToDictionary(q => q.Key, q => q.Value.Type);
 
     public string Title => title;
 
     public string Description => description;
 
-    public async Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, Polygon? bbox, int limit,
-        int offset, CancellationToken ct)
+    public async Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct)
     {
-        var query = table(db).AsNoTracking();
-        if (bbox is not null)
+        var selected = table(db).AsNoTracking();
+        if (query.Bbox is { } bbox)
         {
-            query = query.Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(bbox)));
+            selected = selected.Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(bbox)));
         }
 
-        var matched = await query.CountAsync(ct);
-        var rows = await query.OrderBy(key).Skip(offset).Take(limit).Select(row).ToListAsync(ct);
+        foreach (var condition in query.Conditions)
+        {
+            selected = selected.Where(_translator.Translate(condition));
+        }
+
+        var matched = await selected.CountAsync(ct);
+        IOrderedQueryable<TEntity>? sorted = null;
+        foreach (var (name, descending) in query.SortBy)
+        {
+            var member = Expression.Lambda(_translator.Member(name), row.Parameters[0]);
+            var method = (sorted is null ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
+            sorted = (IOrderedQueryable<TEntity>)selected.Provider.CreateQuery<TEntity>(Expression.Call(typeof(Queryable), method,
+                [typeof(TEntity), member.ReturnType], (sorted ?? selected).Expression, Expression.Quote(member)));
+        }
+
+        // The key last: pages are stable whatever the sort.
+        var ordered = sorted is null ? selected.OrderBy(key) : sorted.ThenBy(key);
+        var rows = await ordered.Skip(query.Offset).Take(query.Limit).Select(row).ToListAsync(ct);
         return (matched, rows);
     }
 
@@ -118,6 +141,27 @@ public sealed class FeatureLayer<TEntity>(
             .Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => keys.Contains(k)))
             .Select(row).ToDictionaryAsync(r => r.Id, ct);
         return [.. ranked.Select(r => (rows[r.Key], r.DistanceM))];
+    }
+
+    /// <summary>
+    /// The published property names (the properties record's constructor parameters, camelCase) bound to the entity
+    /// expressions that fill them, so that a filter on <c>carrierCode</c> reaches the carrier's code; and "geometry".
+    /// </summary>
+    private static Dictionary<string, Expression> QueryableMembers(
+        Expression<Func<TEntity, FeatureRow>> row, Expression<Func<TEntity, Geometry>> geometry)
+    {
+        var feature = (NewExpression)row.Body;
+        var properties = (NewExpression)(feature.Arguments[2] is UnaryExpression { NodeType: ExpressionType.Convert } c ? c.Operand : feature.Arguments[2]);
+        var members = properties.Constructor!.GetParameters()
+            .Select((p, i) => (Name: System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name!), Member: properties.Arguments[i]))
+            .ToDictionary(m => m.Name, m => m.Member);
+        members["geometry"] = new ParameterSwap(geometry.Parameters[0], row.Parameters[0]).Visit(geometry.Body);
+        return members;
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     /// <summary>A feature's key with its geodesic distance from the searched point.</summary>

@@ -36,7 +36,8 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
     }
 
     /// <summary>A feature: <c>{"type":"Feature","id":…,"geometry":…,"properties":…}</c>, plus links when given.</summary>
-    public static void WriteFeature(Utf8JsonWriter writer, FeatureRow row, Action<Utf8JsonWriter>? links = null)
+    public static void WriteFeature(Utf8JsonWriter writer, FeatureRow row, Action<Utf8JsonWriter>? links = null,
+        IReadOnlyList<string>? selected = null)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -44,7 +45,22 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
         writer.WritePropertyName("geometry");
         JsonSerializer.Serialize(writer, row.Geometry, Options);
         writer.WritePropertyName("properties");
-        JsonSerializer.Serialize(writer, row.Properties, row.Properties.GetType(), Options);
+        if (selected is null)
+        {
+            JsonSerializer.Serialize(writer, row.Properties, row.Properties.GetType(), Options);
+        }
+        else
+        {
+            var all = JsonSerializer.SerializeToElement(row.Properties, row.Properties.GetType(), Options);
+            writer.WriteStartObject();
+            foreach (var name in selected)
+            {
+                writer.WritePropertyName(name);
+                all.GetProperty(name).WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
         links?.Invoke(writer);
         writer.WriteEndObject();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LandInventory.Data.Spatial;
+using LandInventory.GisApi.Ogc.Cql2;
 using NetTopologySuite.Geometries;
 
 namespace LandInventory.GisApi.Ogc;
@@ -12,18 +13,62 @@ namespace LandInventory.GisApi.Ogc;
 /// </summary>
 public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs)
 {
+    /// <summary>The CQL2 filter and the attribute filters (<c>status=available</c>), all of which must hold.</summary>
+    public IReadOnlyList<Cql2Node> Conditions { get; init; } = [];
+
+    /// <summary><c>sortby</c>: queryable names, each ascending unless prefixed with '-'.</summary>
+    public IReadOnlyList<(string Name, bool Descending)> SortBy { get; init; } = [];
+
+    /// <summary><c>properties</c>: the properties to send (all when null).</summary>
+    public IReadOnlyList<string>? Properties { get; init; }
+
     public const int DefaultLimit = 10;
     public const int MaxLimit = 1000;
     public const int MaxOffset = 10_000_000;
 
-    private static readonly HashSet<string> Known = ["bbox", "bbox-crs", "crs", "limit", "offset", "f"];
+    private static readonly HashSet<string> Known =
+        ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties"];
 
     /// <summary>The query, or the reason it is refused (one message naming the parameter).</summary>
-    public static (ItemsQuery? Query, string? Error) Parse(IQueryCollection query)
+    public static (ItemsQuery? Query, string? Error) Parse(IQueryCollection query, IFeatureLayer layer)
     {
-        if (query.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+        var attributes = layer.Queryables.Keys.Where(k => k != "geometry").ToHashSet();
+        if (query.Keys.FirstOrDefault(k => !Known.Contains(k) && !attributes.Contains(k)) is { } unknown)
         {
-            return (null, $"unknown query parameter '{unknown}': this endpoint takes {string.Join(", ", Known.Order())}");
+            return (null, $"unknown query parameter '{unknown}': this endpoint takes {string.Join(", ", Known.Order())}, "
+                          + $"and the queryables as attribute filters ({string.Join(", ", attributes.Order())})");
+        }
+
+        if (query.TryGetValue("filter-lang", out var lang) && lang.ToString() != "cql2-text")
+        {
+            return (null, $"filter-lang: '{lang}' is not offered; use cql2-text");
+        }
+
+        if (query.TryGetValue("filter-crs", out var filterCrs) && OgcCrs.Find(filterCrs.ToString()) is not { IsStorage: true })
+        {
+            return (null, $"filter-crs: '{filterCrs}' is not offered; filters take {OgcCrs.Crs84Uri}");
+        }
+
+        var conditions = new List<Cql2Node>();
+        if (query.TryGetValue("filter", out var filter))
+        {
+            try
+            {
+                conditions.Add(Cql2Parser.Parse(filter.ToString()));
+            }
+            catch (Cql2Exception e)
+            {
+                return (null, e.Message);
+            }
+        }
+
+        conditions.AddRange(query.Where(q => attributes.Contains(q.Key))
+            .Select(q => new Comparison(q.Key, "=", q.Value.ToString())));
+        var (sortBy, sortError) = SortList(query, attributes);
+        var (properties, propertiesError) = PropertyList(query, attributes);
+        if ((sortError ?? propertiesError) is { } listError)
+        {
+            return (null, listError);
         }
 
         if (query.TryGetValue("f", out var f) && f.ToString() is not ("json" or "geojson"))
@@ -37,7 +82,44 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
         var (offset, offsetError) = Whole(query, "offset", 0, 0, MaxOffset);
         var (bbox, bboxError) = bboxCrs is null ? (null, null) : Box(query, bboxCrs);
         var error = crsError ?? bboxCrsError ?? limitError ?? offsetError ?? bboxError;
-        return error is null ? (new ItemsQuery(bbox, limit, offset, crs!), null) : (null, error);
+        return error is null
+            ? (new ItemsQuery(bbox, limit, offset, crs!) { Conditions = conditions, SortBy = sortBy, Properties = properties }, null)
+            : (null, error);
+    }
+
+    private static (List<(string, bool)> Sort, string? Error) SortList(IQueryCollection query, HashSet<string> attributes)
+    {
+        var sort = new List<(string, bool)>();
+        if (!query.TryGetValue("sortby", out var text))
+        {
+            return (sort, null);
+        }
+
+        foreach (var item in text.ToString().Split(',', StringSplitOptions.TrimEntries))
+        {
+            var name = item.TrimStart('+', '-');
+            if (!attributes.Contains(name))
+            {
+                return (sort, $"sortby: '{name}' is not a queryable; sort by {string.Join(", ", attributes.Order())}");
+            }
+
+            sort.Add((name, item.StartsWith('-')));
+        }
+
+        return (sort, null);
+    }
+
+    private static (List<string>? Properties, string? Error) PropertyList(IQueryCollection query, HashSet<string> attributes)
+    {
+        if (!query.TryGetValue("properties", out var text))
+        {
+            return (null, null);
+        }
+
+        var names = text.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        return names.FirstOrDefault(n => !attributes.Contains(n)) is { } unknown
+            ? (null, $"properties: '{unknown}' is not a property of this collection")
+            : (names, null);
     }
 
     /// <summary>The system named by a <c>crs</c>-like parameter; CRS84 when absent.</summary>

@@ -13,15 +13,20 @@ public static class OgcEndpoints
     private const string Json = "application/json";
     private const string Crs84 = OgcCrs.Crs84Uri;
 
-    /// <summary>The parameters that paging links carry over from the request.</summary>
-    private static readonly string[] PagedParameters = ["bbox", "bbox-crs", "crs"];
-
     private static readonly string[] ConformanceClasses =
     [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+        "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
     ];
 
     public static IEndpointRouteBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
@@ -31,8 +36,11 @@ public static class OgcEndpoints
         ogc.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("The OGC conformance classes implemented");
         ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The four layers, with their extents");
         ogc.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One layer");
+        ogc.MapGet("/collections/{collectionId}/queryables", Queryables).WithName("OgcQueryables")
+            .WithSummary("The properties a filter, an attribute filter or sortby may name, as JSON Schema");
         ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
-            .WithSummary("Features of a layer as GeoJSON: bbox (CRS84), limit (default 10, at most 1000), offset; next/prev links")
+            .WithSummary("Features of a layer as GeoJSON: bbox, crs, bbox-crs, filter (CQL2 text), attribute filters, sortby, "
+                         + "properties, limit (default 10, at most 1000), offset; next/prev links")
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem")
@@ -107,6 +115,34 @@ public static class OgcEndpoints
         return new GeoJsonResult(Json, w => WriteCollection(w, request, collection, extent));
     }
 
+    private static Results<GeoJsonResult, ProblemHttpResult> Queryables(string collectionId, HttpRequest request)
+    {
+        if (FeatureLayers.Find(collectionId) is not { } collection)
+        {
+            return NoCollection(collectionId);
+        }
+
+        return new GeoJsonResult("application/schema+json", w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
+            w.WriteString("$id", $"{OgcLinks.Base(request)}/collections/{collection.Id}/queryables");
+            w.WriteString("type", "object");
+            w.WriteString("title", collection.Title);
+            w.WriteStartObject("properties");
+            foreach (var (name, type) in collection.Queryables.OrderBy(q => q.Key, StringComparer.Ordinal))
+            {
+                w.WriteStartObject(name);
+                QueryableSchema.Write(w, type);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteBoolean("additionalProperties", false);
+            w.WriteEndObject();
+        });
+    }
+
     private static async Task<Results<GeoJsonResult, ProblemHttpResult>> Items(
         string collectionId, HttpRequest request, InventoryDbContext db, CancellationToken ct)
     {
@@ -115,17 +151,25 @@ public static class OgcEndpoints
             return NoCollection(collectionId);
         }
 
-        var (query, error) = ItemsQuery.Parse(request.Query);
+        var (query, error) = ItemsQuery.Parse(request.Query, collection);
         if (query is null)
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid items request");
         }
 
-        var (matched, rows) = await collection.PageAsync(db, query.Bbox, query.Limit, query.Offset, ct);
+        int matched;
+        List<FeatureRow> rows;
+        try
+        {
+            (matched, rows) = await collection.PageAsync(db, query, ct);
+        }
+        catch (Cql2.Cql2Exception e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid items request");
+        }
         var items = OgcLinks.Items(request, collection.Id);
         // Paging links repeat the request's own filters and systems.
-        var carried = string.Concat(PagedParameters
-            .Where(request.Query.ContainsKey)
+        var carried = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset"))
             .Select(k => $"&{k}={Uri.EscapeDataString(request.Query[k].ToString())}"));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
         var links = new List<(string, string, string, string)>
@@ -153,7 +197,7 @@ public static class OgcEndpoints
             w.WriteStartArray("features");
             foreach (var row in rows)
             {
-                GeoJsonResult.WriteFeature(w, row with { Geometry = query.Crs.FromStorage(row.Geometry) });
+                GeoJsonResult.WriteFeature(w, row with { Geometry = query.Crs.FromStorage(row.Geometry) }, selected: query.Properties);
             }
 
             w.WriteEndArray();

@@ -1,0 +1,434 @@
+using System.Globalization;
+using LandInventory.Data.Spatial;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace LandInventory.GisApi.Ogc.Cql2;
+
+/// <summary>
+/// Reads CQL2 text: comparisons, <c>AND</c>/<c>OR</c>/<c>NOT</c>, <c>LIKE</c>, <c>IN</c>, <c>BETWEEN</c>,
+/// <c>IS [NOT] NULL</c>, <c>A_CONTAINS</c>, <c>S_INTERSECTS</c> and <c>S_DWITHIN</c> with WKT or <c>BBOX(…)</c>
+/// literals in CRS84. Bounded: a filter may not exceed <see cref="MaxLength"/> characters, <see cref="MaxNodes"/>
+/// predicates and operators, or <see cref="MaxVertices"/> vertices in its geometries.
+/// </summary>
+public sealed class Cql2Parser
+{
+    public const int MaxLength = 10_000;
+    public const int MaxNodes = 200;
+    public const int MaxDepth = 30;
+    public const int MaxVertices = 10_000;
+
+    private static readonly string[] WktTypes = ["POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON"];
+
+    private readonly string _text;
+    private int _position;
+    private int _nodes;
+    private int _depth;
+
+    private Cql2Parser(string text) => _text = text;
+
+    public static Cql2Node Parse(string text)
+    {
+        if (text.Length > MaxLength)
+        {
+            throw new Cql2Exception($"filter: longer than {MaxLength} characters");
+        }
+
+        var parser = new Cql2Parser(text);
+        var node = parser.Or();
+        parser.SkipSpace();
+        return parser._position == text.Length ? node : throw parser.Error("expected the end of the filter");
+    }
+
+    private Cql2Node Or()
+    {
+        var left = And();
+        while (TryKeyword("OR"))
+        {
+            left = Count(new AnyOf(left, And()));
+        }
+
+        return left;
+    }
+
+    private Cql2Node And()
+    {
+        var left = Unary();
+        while (TryKeyword("AND"))
+        {
+            left = Count(new AllOf(left, Unary()));
+        }
+
+        return left;
+    }
+
+    private Cql2Node Unary()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new Cql2Exception($"filter: nested deeper than {MaxDepth}");
+        }
+
+        try
+        {
+            if (TryKeyword("NOT"))
+            {
+                return Count(new Negation(Unary()));
+            }
+
+            if (TrySymbol("("))
+            {
+                var inner = Or();
+                Expect(")");
+                return inner;
+            }
+
+            return Count(Predicate());
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Cql2Node Predicate()
+    {
+        var name = Identifier();
+        switch (name.ToUpperInvariant())
+        {
+            case "S_INTERSECTS":
+            {
+                Expect("(");
+                var property = Identifier();
+                Expect(",");
+                var geometry = GeometryLiteral();
+                Expect(")");
+                return new SpatialIntersects(property, geometry);
+            }
+
+            case "S_DWITHIN":
+            {
+                Expect("(");
+                var property = Identifier();
+                Expect(",");
+                var geometry = GeometryLiteral();
+                Expect(",");
+                var distance = Number();
+                Expect(",");
+                var units = Identifier();
+                Expect(")");
+                return units.ToLowerInvariant() is "meters" or "metres" or "m"
+                    ? new SpatialWithin(property, geometry, distance)
+                    : throw new Cql2Exception($"filter: S_DWITHIN takes its distance in meters, not '{units}'");
+            }
+
+            case "A_CONTAINS":
+            {
+                Expect("(");
+                var property = Identifier();
+                Expect(",");
+                var values = List();
+                Expect(")");
+                return new ArrayContains(property, values);
+            }
+        }
+
+        var negated = TryKeyword("NOT");
+        if (TryKeyword("LIKE"))
+        {
+            var like = new LikePattern(name, Literal() as string ?? throw Error("LIKE takes a 'text' pattern"));
+            return negated ? new Negation(like) : like;
+        }
+
+        if (TryKeyword("IN"))
+        {
+            var @in = new InList(name, List());
+            return negated ? new Negation(@in) : @in;
+        }
+
+        if (TryKeyword("BETWEEN"))
+        {
+            var low = Literal();
+            if (!TryKeyword("AND"))
+            {
+                throw Error("BETWEEN needs 'low AND high'");
+            }
+
+            var between = new Between(name, low, Literal());
+            return negated ? new Negation(between) : between;
+        }
+
+        if (negated)
+        {
+            throw Error("NOT here must be followed by LIKE, IN or BETWEEN");
+        }
+
+        if (TryKeyword("IS"))
+        {
+            var not = TryKeyword("NOT");
+            if (!TryKeyword("NULL"))
+            {
+                throw Error("expected IS [NOT] NULL");
+            }
+
+            return not ? new Negation(new IsNull(name)) : new IsNull(name);
+        }
+
+        foreach (var op in new[] { "<>", "<=", ">=", "=", "<", ">" })
+        {
+            if (TrySymbol(op))
+            {
+                return new Comparison(name, op, Literal());
+            }
+        }
+
+        throw Error($"expected a comparison, LIKE, IN, BETWEEN or IS NULL after '{name}'");
+    }
+
+    private List<object> List()
+    {
+        Expect("(");
+        var values = new List<object> { Literal() };
+        while (TrySymbol(","))
+        {
+            values.Add(Literal());
+        }
+
+        Expect(")");
+        return values;
+    }
+
+    private object Literal()
+    {
+        SkipSpace();
+        if (_position < _text.Length && _text[_position] == '\'')
+        {
+            return Text();
+        }
+
+        if (_position < _text.Length && (char.IsDigit(_text[_position]) || _text[_position] is '-' or '+' or '.'))
+        {
+            return (decimal)Number();
+        }
+
+        if (_position >= _text.Length || !(char.IsLetter(_text[_position])))
+        {
+            throw Error("expected a literal ('text', a number, TRUE, FALSE or DATE('yyyy-mm-dd'))");
+        }
+
+        var word = Identifier().ToUpperInvariant();
+        switch (word)
+        {
+            case "TRUE":
+                return true;
+            case "FALSE":
+                return false;
+            case "DATE":
+                Expect("(");
+                var text = Text();
+                Expect(")");
+                return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date
+                    : throw Error($"DATE('{text}') is not a yyyy-mm-dd date");
+            default:
+                throw Error($"expected a literal ('text', a number, TRUE, FALSE or DATE('yyyy-mm-dd')), found '{word}'");
+        }
+    }
+
+    private Geometry GeometryLiteral()
+    {
+        SkipSpace();
+        var start = _position;
+        var word = Identifier().ToUpperInvariant();
+        Geometry geometry;
+        if (word == "BBOX")
+        {
+            Expect("(");
+            var n = new double[4];
+            for (var i = 0; i < 4; i++)
+            {
+                if (i > 0)
+                {
+                    Expect(",");
+                }
+
+                n[i] = Number();
+            }
+
+            Expect(")");
+            if (n[0] > n[2] || n[1] > n[3])
+            {
+                throw Error("BBOX has a minimum above its maximum");
+            }
+
+            geometry = Geo.Factory.ToGeometry(new Envelope(n[0], n[2], n[1], n[3]));
+        }
+        else if (WktTypes.Contains(word))
+        {
+            SkipSpace();
+            var depth = 0;
+            do
+            {
+                if (_position >= _text.Length)
+                {
+                    throw Error($"{word} is not closed");
+                }
+
+                depth += _text[_position] switch { '(' => 1, ')' => -1, _ => 0 };
+                _position++;
+            }
+            while (depth > 0);
+            try
+            {
+                geometry = new WKTReader(Geo.Factory.GeometryServices).Read(_text[start.._position]);
+            }
+            catch (Exception e) when (e is ParseException or ArgumentException or FormatException)
+            {
+                throw new Cql2Exception($"filter: {word} at character {start + 1} is not valid WKT: {e.Message}");
+            }
+        }
+        else
+        {
+            throw Error($"expected a geometry (POINT, POLYGON, … or BBOX), found '{word}'");
+        }
+
+        if (geometry.NumPoints > MaxVertices)
+        {
+            throw new Cql2Exception($"filter: a geometry has {geometry.NumPoints} vertices; at most {MaxVertices}");
+        }
+
+        var box = geometry.EnvelopeInternal;
+        if (box.MinX < -180 || box.MaxX > 180 || box.MinY < -90 || box.MaxY > 90)
+        {
+            throw new Cql2Exception("filter: geometries are CRS84 longitude, latitude");
+        }
+
+        if (!geometry.IsValid)
+        {
+            throw new Cql2Exception($"filter: the {geometry.GeometryType} at character {start + 1} is not a valid geometry");
+        }
+
+        geometry.SRID = Geo.Srid;
+        return geometry;
+    }
+
+    private string Text()
+    {
+        SkipSpace();
+        if (_position >= _text.Length || _text[_position] != '\'')
+        {
+            throw Error("expected 'text'");
+        }
+
+        var builder = new System.Text.StringBuilder();
+        _position++;
+        while (true)
+        {
+            if (_position >= _text.Length)
+            {
+                throw Error("a 'text' literal is not closed");
+            }
+
+            if (_text[_position] == '\'')
+            {
+                if (_position + 1 < _text.Length && _text[_position + 1] == '\'')
+                {
+                    builder.Append('\'');
+                    _position += 2;
+                    continue;
+                }
+
+                _position++;
+                return builder.ToString();
+            }
+
+            builder.Append(_text[_position++]);
+        }
+    }
+
+    private double Number()
+    {
+        SkipSpace();
+        var start = _position;
+        while (_position < _text.Length && (char.IsDigit(_text[_position]) || _text[_position] is '-' or '+' or '.' or 'e' or 'E'))
+        {
+            _position++;
+        }
+
+        return double.TryParse(_text[start.._position], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)
+            ? n
+            : throw Error($"expected a number, found '{_text[start.._position]}'");
+    }
+
+    private string Identifier()
+    {
+        SkipSpace();
+        if (_position < _text.Length && _text[_position] == '"')
+        {
+            var end = _text.IndexOf('"', _position + 1);
+            if (end < 0)
+            {
+                throw Error("a \"quoted\" name is not closed");
+            }
+
+            var quoted = _text[(_position + 1)..end];
+            _position = end + 1;
+            return quoted;
+        }
+
+        var start = _position;
+        while (_position < _text.Length && (char.IsLetterOrDigit(_text[_position]) || _text[_position] == '_'))
+        {
+            _position++;
+        }
+
+        return _position > start ? _text[start.._position] : throw Error("expected a name");
+    }
+
+    private bool TryKeyword(string keyword)
+    {
+        SkipSpace();
+        var end = _position + keyword.Length;
+        if (end <= _text.Length && string.Compare(_text, _position, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0
+            && (end == _text.Length || !(char.IsLetterOrDigit(_text[end]) || _text[end] == '_')))
+        {
+            _position = end;
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool TrySymbol(string symbol)
+    {
+        SkipSpace();
+        if (string.CompareOrdinal(_text, _position, symbol, 0, symbol.Length) == 0)
+        {
+            _position += symbol.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Expect(string symbol)
+    {
+        if (!TrySymbol(symbol))
+        {
+            throw Error($"expected '{symbol}'");
+        }
+    }
+
+    private void SkipSpace()
+    {
+        while (_position < _text.Length && char.IsWhiteSpace(_text[_position]))
+        {
+            _position++;
+        }
+    }
+
+    private Cql2Node Count(Cql2Node node) =>
+        ++_nodes > MaxNodes ? throw new Cql2Exception($"filter: more than {MaxNodes} conditions") : node;
+
+    private Cql2Exception Error(string message) => new($"filter: {message} at character {_position + 1}");
+}

@@ -1,0 +1,171 @@
+using System.Collections;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace LandInventory.GisApi.Ogc.Cql2;
+
+/// <summary>
+/// Turns a CQL2 tree into a LINQ predicate over one table's entity, using the layer's queryables (its published
+/// property names mapped to the entity's members), so that EF translates it to parameterised SQL — spatial predicates to
+/// <c>ST_Intersects</c> and <c>ST_DWithin</c>. Literals are converted to each property's type, or refused with a message.
+/// </summary>
+public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnlyDictionary<string, Expression> queryables)
+{
+    private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(
+        nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+
+    private static readonly MethodInfo WithinDistance = typeof(NpgsqlNetTopologySuiteDbFunctionsExtensions).GetMethod(
+        nameof(NpgsqlNetTopologySuiteDbFunctionsExtensions.IsWithinDistance),
+        [typeof(DbFunctions), typeof(Geometry), typeof(Geometry), typeof(double), typeof(bool)])!;
+
+    public Expression<Func<TEntity, bool>> Translate(Cql2Node node) =>
+        Expression.Lambda<Func<TEntity, bool>>(Body(node), entity);
+
+    /// <summary>The member behind a queryable name, for filters and for sortby.</summary>
+    public Expression Member(string name) => queryables.TryGetValue(name, out var member)
+        ? member
+        : throw new Cql2Exception($"'{name}' is not a queryable of this collection: {string.Join(", ", queryables.Keys.Order(StringComparer.Ordinal))}");
+
+    private Expression Body(Cql2Node node) => node switch
+    {
+        AllOf a => Expression.AndAlso(Body(a.Left), Body(a.Right)),
+        AnyOf o => Expression.OrElse(Body(o.Left), Body(o.Right)),
+        Negation n => Expression.Not(Body(n.Operand)),
+        Comparison c => Compare(c),
+        LikePattern l => Expression.Call(Like, Expression.Constant(EF.Functions), Text(l.Property), Expression.Constant(l.Pattern)),
+        InList i => Contains(Member(i.Property), i.Values.Select(v => Value(i.Property, v)).ToList()),
+        IsNull n => Expression.Equal(Nullable(n.Property), Expression.Constant(null, Member(n.Property).Type)),
+        Between b => Expression.AndAlso(
+            Ordered(b.Property, ">=", Value(b.Property, b.Low)), Ordered(b.Property, "<=", Value(b.Property, b.High))),
+        ArrayContains a => a.Values.Select(v => (Expression)ArrayHas(a.Property, v)).Aggregate(Expression.AndAlso),
+        SpatialIntersects s => Expression.Call(Geometry(s.Property), nameof(NetTopologySuite.Geometries.Geometry.Intersects), null,
+            Parameter(s.Geometry)),
+        SpatialWithin w => Expression.Call(WithinDistance, Expression.Constant(EF.Functions), Geometry(w.Property),
+            Parameter(w.Geometry), Expression.Constant(w.Metres), Expression.Constant(true)),
+        _ => throw new Cql2Exception("filter: unsupported expression"),
+    };
+
+    private BinaryExpression Compare(Comparison c)
+    {
+        var member = Member(c.Property);
+        var value = Value(c.Property, c.Value);
+        var core = System.Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+        if (c.Operator is "=" or "<>")
+        {
+            return c.Operator == "=" ? Expression.Equal(member, value) : Expression.NotEqual(member, value);
+        }
+
+        return core == typeof(string) || core.IsEnum || core == typeof(bool)
+            ? throw new Cql2Exception($"filter: {c.Property} can be compared with = and <> only")
+            : Ordered(c.Property, c.Operator, value);
+    }
+
+    private BinaryExpression Ordered(string property, string op, Expression value)
+    {
+        var member = Member(property);
+        return op switch
+        {
+            "<" => Expression.LessThan(member, value),
+            "<=" => Expression.LessThanOrEqual(member, value),
+            ">" => Expression.GreaterThan(member, value),
+            _ => Expression.GreaterThanOrEqual(member, value),
+        };
+    }
+
+    /// <summary>A literal as a constant of the property's own type (nullable included).</summary>
+    private ConstantExpression Value(string property, object literal)
+    {
+        var type = Member(property).Type;
+        var core = System.Nullable.GetUnderlyingType(type) ?? type;
+        object? value = (core, literal) switch
+        {
+            (_, _) when core == typeof(string) && literal is string s => s,
+            (_, _) when core == typeof(decimal) && literal is decimal d => d,
+            (_, _) when core == typeof(decimal) && literal is string s && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            (_, _) when core == typeof(int) && literal is decimal d && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
+            (_, _) when core == typeof(int) && literal is string s && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
+            (_, _) when core == typeof(DateOnly) && literal is DateOnly date => date,
+            (_, _) when core == typeof(DateOnly) && literal is string s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+            (_, _) when core.IsEnum && literal is string s => EnumValue(core, property, s),
+            _ => throw new Cql2Exception($"filter: {Show(literal)} is not a {Describe(core)} for {property}"),
+        };
+        return Expression.Constant(value, type);
+    }
+
+    private static object EnumValue(Type type, string property, string text) =>
+        Enum.GetValues(type).Cast<object>().FirstOrDefault(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()!) == text)
+        ?? throw new Cql2Exception($"filter: '{text}' is not one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))} for {property}");
+
+    private static MethodCallExpression Contains(Expression member, List<ConstantExpression> values)
+    {
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
+        foreach (var value in values)
+        {
+            list.Add(value.Value);
+        }
+
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Expression.Constant(list), member);
+    }
+
+    private MethodCallExpression ArrayHas(string property, object literal)
+    {
+        var member = Member(property);
+        var element = member.Type.IsGenericType ? member.Type.GetGenericArguments()[0] : null;
+        if (element is null || !typeof(IEnumerable).IsAssignableFrom(member.Type) || member.Type == typeof(string))
+        {
+            throw new Cql2Exception($"filter: A_CONTAINS needs a list property; {property} is not one");
+        }
+
+        var value = element.IsEnum && literal is string s ? EnumValue(element, property, s) : literal;
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], member, Expression.Constant(value, element));
+    }
+
+    private Expression Text(string property) => Member(property).Type == typeof(string)
+        ? Member(property)
+        : throw new Cql2Exception($"filter: LIKE applies to text; {property} is not text");
+
+    private Expression Nullable(string property)
+    {
+        var member = Member(property);
+        return !member.Type.IsValueType || System.Nullable.GetUnderlyingType(member.Type) is not null
+            ? member
+            : throw new Cql2Exception($"filter: {property} is never null");
+    }
+
+    private Expression Geometry(string property)
+    {
+        var member = Member(property);
+        return typeof(Geometry).IsAssignableFrom(member.Type)
+            ? member
+            : throw new Cql2Exception($"filter: spatial predicates apply to 'geometry'; {property} is not a geometry");
+    }
+
+    /// <summary>
+    /// A geometry as a query parameter, the way a captured variable is: as a constant, EF would type it like the column
+    /// it meets (<c>geometry(MultiPolygon,4326)</c>) and PostgreSQL would refuse a point.
+    /// </summary>
+    private static MemberExpression Parameter(Geometry geometry) =>
+        Expression.Property(Expression.Constant(new Captured(geometry)), nameof(Captured.Value));
+
+    private sealed record Captured(Geometry Value);
+
+    private static string Show(object literal) => literal switch
+    {
+        string s => $"'{s}'",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => literal.ToString() ?? "null",
+    };
+
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(decimal) => "number",
+        _ when type == typeof(int) => "whole number",
+        _ when type == typeof(DateOnly) => "date (DATE('yyyy-mm-dd'))",
+        _ when type.IsEnum => "value of " + type.Name,
+        _ => type.Name.ToLowerInvariant(),
+    };
+}
