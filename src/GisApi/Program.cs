@@ -5,6 +5,7 @@ using LandInventory.GisApi.Http;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
 using LandInventory.GisApi.Tiles;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInventoryDatabase(builder.Configuration);
@@ -17,6 +18,7 @@ app.UseExceptionHandler();
 app.UseInventoryHttp();
 app.UseStatusCodePages();
 app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapHealthEndpoints();
 app.MapOgcEndpoints();
 app.MapTileEndpoints();

@@ -20,6 +20,9 @@ public sealed class OgcFeaturesTests(InventoryApi api) : IClassFixture<Inventory
         Assert.EndsWith("/openapi/v1.json", rels["service-desc"], StringComparison.Ordinal);
         Assert.EndsWith("/ogc/conformance", rels["conformance"], StringComparison.Ordinal);
         Assert.EndsWith("/ogc/collections", rels["data"], StringComparison.Ordinal);
+        using var docs = await api.Factory.CreateClient().GetAsync(new Uri(new Uri(rels["service-doc"]).PathAndQuery, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
         using var conformance = await GetJsonAsync("/ogc/conformance");
         Assert.Contains(conformance.RootElement.GetProperty("conformsTo").EnumerateArray(),
             c => c.GetString() == "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core");

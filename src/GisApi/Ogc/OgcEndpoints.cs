@@ -61,6 +61,8 @@ public static class OgcEndpoints
                 ($"{root}/", "self", Json, "This document"),
                 ($"{request.Scheme}://{request.Host}{request.PathBase}/openapi/v1.json", "service-desc",
                     "application/vnd.oai.openapi+json;version=3.0", "The API description (OpenAPI)"),
+                ($"{request.Scheme}://{request.Host}{request.PathBase}/scalar/", "service-doc", "text/html",
+                    "The API description to read and try (Scalar)"),
                 ($"{root}/conformance", "conformance", Json, "Conformance classes"),
                 ($"{root}/collections", "data", Json, "The collections"));
             w.WriteEndObject();
