@@ -4,8 +4,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LandInventory.GisApi.Tests;
 
 /// <summary>The real API, in memory, on the database named by <paramref name="connectionString"/>.</summary>
-public sealed class ApiFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("ConnectionStrings:Inventory", connectionString);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
 }

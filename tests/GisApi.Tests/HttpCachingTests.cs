@@ -35,6 +35,29 @@ public sealed class HttpCachingTests(InventoryApi api) : IClassFixture<Inventory
         var changed = await GetAsync(client, Items, etag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
+        // The response cache follows too: the answer shows the change.
+        var body = await (await GetAsync(client, "/ogc/collections/parcels/items/LQ04%28252%29%3A2025-01")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("\"status\":\"reserved\"", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/ogc/collections/parcels/items?limit=7&crs=http%3A%2F%2Fwww.opengis.net%2Fdef%2Fcrs%2FEPSG%2F0%2F4544")]
+    [InlineData("/tiles/parcels/12/3234/1682.mvt")]
+    [InlineData("/tiles/parcels/14/12937/6728.mvt")]
+    [InlineData("/search/nearest?layer=carriers&lon=104.27&lat=30.59")]
+    public async Task CachedAnswers_AreTheAnswersTheCacheOffGives(string url)
+    {
+        await using var uncached = new ApiFactory(api.Database.ConnectionString, ("ResponseCache:Enabled", "false"));
+        var client = api.Factory.CreateClient();
+        using var first = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        using var cached = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        using var fresh = await uncached.CreateClient().GetAsync(new Uri(url, UriKind.Relative), Ct);
+
+        Assert.Equal(fresh.StatusCode, cached.StatusCode);
+        Assert.Equal(await fresh.Content.ReadAsByteArrayAsync(Ct), await cached.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(fresh.Content.Headers.ContentType?.MediaType, cached.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(fresh.Headers.TryGetValues("Content-Crs", out var a) ? a.Single() : null,
+            cached.Headers.TryGetValues("Content-Crs", out var b) ? b.Single() : null);
     }
 
     [Fact]

@@ -72,6 +72,18 @@ public sealed class SearchTests(InventoryApi api) : IClassFixture<InventoryApi>
     }
 
     [Fact]
+    public async Task Intersecting_TwoBodiesToOneUrl_GetTheirOwnAnswers()
+    {
+        const string east = """{"type":"Polygon","coordinates":[[[104.25,30.57],[104.30,30.57],[104.30,30.62],[104.25,30.62],[104.25,30.57]]]}""";
+        const string west = """{"type":"Polygon","coordinates":[[[104.16,30.57],[104.22,30.57],[104.22,30.62],[104.16,30.62],[104.16,30.57]]]}""";
+        using var first = await PostAsync("/search/intersecting?layer=parcels", east);
+        using var second = await PostAsync("/search/intersecting?layer=parcels", west);
+
+        Assert.NotEqual(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
+        Assert.False(second.Headers.Contains("ETag"), "an answer to a posted body has no URL-named ETag");
+    }
+
+    [Fact]
     public async Task Statistics_PerArea_AreWhatSqlSums()
     {
         using var result = await GetAsync("/search/statistics", "application/json");

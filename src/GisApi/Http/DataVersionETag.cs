@@ -19,25 +19,42 @@ public sealed class DataVersionETag : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            return await next(context); // an answer to a body (a posted geometry) is not named by its URL
+        }
+
         var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
         var version = await db.LayerVersions.SumAsync(v => v.Version, http.RequestAborted);
         var etag = Tag(http.Request, version);
         if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
         {
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = CacheControl;
+            SetHeaders(http, etag);
             return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var cache = http.RequestServices.GetRequiredService<ResponseCache>();
+        if (cache.Find(etag) is { } hit)
+        {
+            SetHeaders(http, etag);
+            return hit;
         }
 
         var result = await next(context);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is ICacheableResult)
+        if (inner is not ICacheableResult cacheable)
         {
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = CacheControl;
+            return result;
         }
 
-        return result;
+        SetHeaders(http, etag);
+        return cache.Enabled ? await cache.StoreAsync(etag, cacheable, http) : result;
+    }
+
+    private static void SetHeaders(HttpContext http, string etag)
+    {
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = CacheControl;
     }
 
     /// <summary>The version, path, query and accepted encodings (each encoding is its own representation).</summary>

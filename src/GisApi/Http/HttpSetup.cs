@@ -16,6 +16,12 @@ public static class HttpSetup
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json", "application/vnd.mapbox-vector-tile"]);
         });
+        // The response cache: on unless ResponseCache:Enabled is false; ResponseCache:SizeLimitMb bounds it (default 64).
+        var cacheEnabled = configuration.GetValue("ResponseCache:Enabled", true);
+        var sizeLimit = configuration.GetValue("ResponseCache:SizeLimitMb", 64) * 1024L * 1024L;
+        services.AddSingleton(_ => new ResponseCache(
+            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = sizeLimit }),
+            cacheEnabled));
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? ["*"];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
         {

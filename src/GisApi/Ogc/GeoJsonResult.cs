@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -30,9 +31,14 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = contentType;
-        await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, new JsonWriterOptions { Encoder = Encoder });
-        write(writer);
-        await writer.FlushAsync(httpContext.RequestAborted);
+        // Written whole, then sent: a page is bounded (at most 1000 features), and the server allows no synchronous I/O.
+        var buffer = new ArrayBufferWriter<byte>();
+        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
+        {
+            write(writer);
+        }
+
+        await httpContext.Response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
     }
 
     /// <summary>A feature: <c>{"type":"Feature","id":…,"geometry":…,"properties":…}</c>, plus links when given.</summary>
