@@ -77,7 +77,6 @@ public sealed class FeatureLayer<TEntity>(
             selected = selected.Where(_translator.Translate(condition));
         }
 
-        var matched = await selected.CountAsync(ct);
         IOrderedQueryable<TEntity>? sorted = null;
         foreach (var (name, descending) in query.SortBy)
         {
@@ -90,6 +89,8 @@ public sealed class FeatureLayer<TEntity>(
         // The key last: pages are stable whatever the sort.
         var ordered = sorted is null ? selected.OrderBy(key) : sorted.ThenBy(key);
         var rows = await ordered.Skip(query.Offset).Take(query.Limit).Select(row).ToListAsync(ct);
+        // A first page that is not full already says how many match: the count query is only needed beyond it.
+        var matched = query.Offset == 0 && rows.Count < query.Limit ? rows.Count : await selected.CountAsync(ct);
         return (matched, rows);
     }
 
