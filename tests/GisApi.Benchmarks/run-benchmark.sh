@@ -54,7 +54,7 @@ ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:5092 Logging__LogLe
   dotnet "$api" >"$work/api-off.log" 2>&1 &
 api_off=$!
 ms_port=8081
-fcgi_port=9131
+fcgi_port=$(python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])") # fresh each run: spawn-fcgi cannot reuse a port in TIME_WAIT
 sed -e "s|@MS_PORT@|$ms_port|" -e "s|@PG_CONNECTION@|host=127.0.0.1 port=$LI_PORT dbname=$db user=landinventory password=$pw|" \
   tests/GisApi.Benchmarks/inventory.map.in >"$work/inventory.map"
 # Debian's MapServer reads its map aliases from /etc/mapserver.conf only; the file is written when absent or ours.

@@ -30,6 +30,7 @@ public sealed class SearchSqlTests(InventoryApi api) : IClassFixture<InventoryAp
 
         var sql = layer.WithinQuery(db, DongAnLake, 2000, 100).ToQueryString();
 
+        Assert.Contains("ST_Intersects(l.boundary, @box)", sql, StringComparison.Ordinal);
         Assert.Contains("ST_DWithin(l.boundary, @point, @metres, TRUE)", sql, StringComparison.Ordinal);
     }
 }

@@ -112,14 +112,21 @@ public sealed class FeatureLayer<TEntity>(
             .Take(count * CandidatesPerAnswer)
             .Select(ExpressionBinder.Bind(key, geometry, (string k, Geometry g) => new Ranked(k, EF.Functions.Distance(g, point, true))));
 
-    /// <summary>The radius query (<c>ST_DWithin</c> on geography), public so tests can read its SQL.</summary>
-    public IQueryable<Ranked> WithinQuery(InventoryDbContext db, Point point, double metres, int limit) =>
-        table(db).AsNoTracking()
+    /// <summary>
+    /// The radius query, public so tests can read its SQL: a box around the circle first (<c>ST_Intersects</c>, which the
+    /// GiST index answers), then the exact geodesic test (<c>ST_DWithin</c> on geography, which no geometry index serves).
+    /// </summary>
+    public IQueryable<Ranked> WithinQuery(InventoryDbContext db, Point point, double metres, int limit)
+    {
+        var box = AroundBox(point, metres);
+        return table(db).AsNoTracking()
+            .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(box)))
             .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.IsWithinDistance(g, point, metres, true)))
             .OrderBy(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.Distance(g, point, true)))
             .ThenBy(key)
             .Take(limit)
             .Select(ExpressionBinder.Bind(key, geometry, (string k, Geometry g) => new Ranked(k, EF.Functions.Distance(g, point, true))));
+    }
 
     public async Task<List<(FeatureRow Row, double DistanceM)>> WithinAsync(InventoryDbContext db, Point point, double metres,
         int limit, CancellationToken ct)
@@ -132,6 +139,19 @@ public sealed class FeatureLayer<TEntity>(
         table(db).AsNoTracking()
             .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(shape)))
             .OrderBy(key).Take(limit).Select(row).ToListAsync(ct);
+
+    /// <summary>
+    /// A lon/lat box that holds every point within <paramref name="metres"/> of <paramref name="point"/>: a degree of
+    /// latitude is at least 110 574 m, a degree of longitude 111 320 m × cos(latitude) at the box's far edge; 1 % spare.
+    /// </summary>
+    private static Polygon AroundBox(Point point, double metres)
+    {
+        var dLat = metres / 110_574 * 1.01;
+        var farLat = Math.Min(89.9, Math.Abs(point.Y) + dLat);
+        var dLon = Math.Min(180, metres / (111_320 * Math.Cos(farLat * Math.PI / 180)) * 1.01);
+        return (Polygon)LandInventory.Data.Spatial.Geo.Factory.ToGeometry(
+            new Envelope(point.X - dLon, point.X + dLon, point.Y - dLat, point.Y + dLat));
+    }
 
     /// <summary>The rows of ranked keys, in their rank order.</summary>
     private async Task<List<(FeatureRow Row, double DistanceM)>> RowsAsync(InventoryDbContext db, List<Ranked> ranked,
