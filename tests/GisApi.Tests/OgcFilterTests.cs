@@ -52,6 +52,16 @@ public sealed class OgcFilterTests(InventoryApi api) : IClassFixture<InventoryAp
             && l.GetProperty("href").GetString()!.Contains("sortby=-netSiteAreaSqm", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AttributeFilter_OnAList_MeansHolds()
+    {
+        var ids = await IdsAsync("/ogc/collections/carriers/items?industries=intelligentConnectedVehicles&limit=100");
+
+        var expected = await api.Database.ScalarAsync<string>(
+            "SELECT string_agg(code, ',' ORDER BY code) FROM industrial_carriers WHERE 'intelligent_connected_vehicles' = ANY(industries)");
+        Assert.Equal(expected, string.Join(',', ids));
+    }
+
     [Theory]
     [InlineData("filter=status = 'sold'", "'sold' is not one of available, reserved, underNegotiation, transferred, withdrawn for status")]
     [InlineData("filter=netSiteAreaSqm > 'big'", "'big' is not a number for netSiteAreaSqm")]

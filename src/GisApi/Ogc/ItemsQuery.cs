@@ -62,8 +62,11 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
             }
         }
 
-        conditions.AddRange(query.Where(q => attributes.Contains(q.Key))
-            .Select(q => new Comparison(q.Key, "=", q.Value.ToString())));
+        // name=value; for a list property (a carrier's industries) it means "holds value".
+        conditions.AddRange(query.Where(q => attributes.Contains(q.Key)).Select(q =>
+            layer.Queryables[q.Key] is { IsGenericType: true } list && list.GetGenericTypeDefinition() == typeof(List<>)
+                ? (Cql2Node)new ArrayContains(q.Key, [q.Value.ToString()])
+                : new Comparison(q.Key, "=", q.Value.ToString())));
         var (sortBy, sortError) = SortList(query, attributes);
         var (properties, propertiesError) = PropertyList(query, attributes);
         if ((sortError ?? propertiesError) is { } listError)
