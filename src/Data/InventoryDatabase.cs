@@ -14,7 +14,7 @@ public static class InventoryDatabase
     public const string ConnectionStringName = "Inventory";
 
     public static IServiceCollection AddInventoryData(this IServiceCollection services, string connectionString) =>
-        services.AddDbContext<InventoryDbContext>(options => options.UseInventory(connectionString));
+        services.AddDbContextPool<InventoryDbContext>(options => options.UseInventory(connectionString));
 
     public static DbContextOptionsBuilder UseInventory(this DbContextOptionsBuilder options, string connectionString) =>
         options

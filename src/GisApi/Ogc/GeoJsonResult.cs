@@ -15,6 +15,9 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
 {
     public const string GeoJson = "application/geo+json";
 
+    /// <summary>Room for a page of ~100 parcels at once: growing by doubling from small was a tenth of a page's CPU time.</summary>
+    private const int InitialBuffer = 256 * 1024;
+
     /// <summary>Chinese names stay readable: the output is JSON served as JSON, never embedded in HTML.</summary>
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
@@ -32,7 +35,7 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
     {
         httpContext.Response.ContentType = contentType;
         // Written whole, then sent: a page is bounded (at most 1000 features), and the server allows no synchronous I/O.
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new ArrayBufferWriter<byte>(InitialBuffer);
         await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
         {
             write(writer);
