@@ -38,11 +38,12 @@ id=$(psql_bench -c "SELECT id FROM land_parcels WHERE code = '$code'")
 matched=$(psql_bench -c "SELECT count(*) FROM land_parcels WHERE ST_Intersects(boundary, ST_MakeEnvelope($bbox, 4326))")
 
 cleanup() {
-  [ -n "${api_on:-}" ] && kill "$api_on" 2>/dev/null || true
-  [ -n "${api_off:-}" ] && kill "$api_off" 2>/dev/null || true
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  pkill -f "spawn-fcgi.*$ms_port" 2>/dev/null || true
-  pkill -f "^/usr/lib/cgi-bin/mapserv" 2>/dev/null || true
+  set +e
+  [ -n "${api_on:-}" ] && kill "$api_on" 2>/dev/null
+  [ -n "${api_off:-}" ] && kill "$api_off" 2>/dev/null
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  pkill -x mapserv 2>/dev/null
+  return 0
 }
 trap cleanup EXIT
 
