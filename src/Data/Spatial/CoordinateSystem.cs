@@ -14,6 +14,10 @@ namespace LandInventory.Data.Spatial;
 /// </summary>
 public sealed partial class CoordinateSystem
 {
+    // Declared first: static fields initialise in order, and the systems below use it.
+    /// <summary>The one no-op conversion: geographic systems taken as WGS84 share it, and converting with it copies only.</summary>
+    private static readonly Func<double, double, (double, double)> Identity = (x, y) => (x, y);
+
     private readonly Func<double, double, (double, double)> _toWgs84;
     private readonly Func<double, double, (double, double)> _fromWgs84;
 
@@ -31,7 +35,10 @@ public sealed partial class CoordinateSystem
     /// <summary>Degrees (lon/lat) rather than metres.</summary>
     public bool IsGeographic { get; }
 
-    public static CoordinateSystem Wgs84 { get; } = new("EPSG:4326", true, (x, y) => (x, y), (x, y) => (x, y));
+    public static CoordinateSystem Wgs84 { get; } = new("EPSG:4326", true, Identity, Identity);
+
+    /// <summary>CGCS2000 lon/lat, taken as WGS84 (see above).</summary>
+    public static CoordinateSystem Cgcs2000 { get; } = new("EPSG:4490", true, Identity, Identity);
 
     public static CoordinateSystem Gcj02 { get; } = new("GCJ-02", true,
         (x, y) => ChineseMapOffsets.Gcj02ToWgs84(x, y), (x, y) => ChineseMapOffsets.Wgs84ToGcj02(x, y));
@@ -48,6 +55,7 @@ public sealed partial class CoordinateSystem
         (lon, lat) => (EarthRadius * lon * Math.PI / 180, EarthRadius * Math.Log(Math.Tan((Math.PI / 4) + (lat * Math.PI / 360)))));
 
     private const double EarthRadius = 6378137.0;
+
 
     /// <summary>The EPSG codes known without a database, for messages and help.</summary>
     public static IEnumerable<int> KnownEpsgCodes => KnownCrs.Wkt.Keys.Order();
@@ -89,19 +97,15 @@ public sealed partial class CoordinateSystem
         }
 
         var code = int.Parse(match.Groups["code"].Value, CultureInfo.InvariantCulture);
-        if (code == 3857)
+        return code switch
         {
-            return WebMercator;
-        }
-
-        if (code is Geo.Srid or 4490)
-        {
-            return code == Geo.Srid ? Wgs84 : new CoordinateSystem("EPSG:4490", true, (x, y) => (x, y), (x, y) => (x, y));
-        }
-
-        return KnownCrs.Wkt.TryGetValue(code, out var wkt)
-            ? FromWkt(wkt, $"EPSG:{code}")
-            : throw new ArgumentException($"EPSG:{code} is not supported. {Supported}");
+            3857 => WebMercator,
+            Geo.Srid => Wgs84,
+            4490 => Cgcs2000,
+            _ => KnownCrs.Wkt.TryGetValue(code, out var wkt)
+                ? FromWkt(wkt, $"EPSG:{code}")
+                : throw new ArgumentException($"EPSG:{code} is not supported. {Supported}"),
+        };
     }
 
     /// <summary>A projected system from WKT1; projected to its own geographic system, which is taken as WGS84.</summary>
@@ -121,7 +125,7 @@ public sealed partial class CoordinateSystem
 
         if (parsed is GeographicCoordinateSystem)
         {
-            return new CoordinateSystem(name, true, (x, y) => (x, y), (x, y) => (x, y));
+            return new CoordinateSystem(name, true, Identity, Identity);
         }
 
         if (parsed is not ProjectedCoordinateSystem projected)
@@ -151,7 +155,7 @@ public sealed partial class CoordinateSystem
     private static Geometry Convert(Geometry geometry, Func<double, double, (double, double)> transform, int srid)
     {
         var copy = geometry.Copy();
-        if (transform != Wgs84._toWgs84)
+        if (transform != Identity)
         {
             copy.Apply(new CoordinateFilter(transform));
         }

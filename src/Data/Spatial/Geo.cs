@@ -1,5 +1,7 @@
+using System.Globalization;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Valid;
 
 namespace LandInventory.Data.Spatial;
 
@@ -18,4 +20,10 @@ public static class Geo
     /// <summary>Floating precision: coordinates are kept as given, not snapped to a grid.</summary>
     public static GeometryFactory Factory { get; } =
         NtsGeometryServices.Instance.CreateGeometryFactory(new PrecisionModel(), Srid);
+
+    /// <summary>Why a geometry is invalid and where (<c>Self-intersection at (x, y)</c>), or null when it is valid.</summary>
+    public static string? Invalidity(Geometry geometry) =>
+        new IsValidOp(geometry).ValidationError is { } error
+            ? string.Create(CultureInfo.InvariantCulture, $"{error.Message} at ({error.Coordinate.X}, {error.Coordinate.Y})")
+            : null;
 }

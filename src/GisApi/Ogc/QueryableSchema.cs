@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LandInventory.Data;
 using NetTopologySuite.Geometries;
 
 namespace LandInventory.GisApi.Ogc;
@@ -50,9 +51,9 @@ public static class QueryableSchema
     private static void Values(Utf8JsonWriter w, Type enumType)
     {
         w.WriteStartArray("enum");
-        foreach (var name in Enum.GetNames(enumType))
+        foreach (var name in EnumNames.All(enumType))
         {
-            w.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(name));
+            w.WriteStringValue(name);
         }
 
         w.WriteEndArray();

@@ -39,14 +39,14 @@ public static class AreaStatistics
             var c = carriers.Where(x => areaId is null || x.AreaId == areaId).ToList();
             var b = buildings.Where(x => areaId is null || x.AreaId == areaId).ToList();
             w.WriteNumber("parcels", p.Count);
-            Map(w, "parcelsByStatus", p.GroupBy(x => Name(x.Status)).Select(g => (g.Key, (decimal)g.Count())));
+            Map(w, "parcelsByStatus", p.GroupBy(x => EnumNames.Of(x.Status)).Select(g => (g.Key, (decimal)g.Count())));
             Map(w, "availableSiteAreaSqmByLandUse", p.Where(x => x.Status == ParcelStatus.Available)
-                .GroupBy(x => Name(x.LandUse)).Select(g => (g.Key, g.Sum(x => x.NetSiteAreaSqm))));
+                .GroupBy(x => EnumNames.Of(x.LandUse)).Select(g => (g.Key, g.Sum(x => x.NetSiteAreaSqm))));
             w.WriteNumber("carriers", c.Count);
             Map(w, "vacantFloorAreaSqmByIndustry", c.SelectMany(x => x.Industries.Select(i => (Industry: i, x.VacantFloorAreaSqm)))
-                .GroupBy(x => Name(x.Industry)).Select(g => (g.Key, g.Sum(x => x.VacantFloorAreaSqm))));
+                .GroupBy(x => EnumNames.Of(x.Industry)).Select(g => (g.Key, g.Sum(x => x.VacantFloorAreaSqm))));
             w.WriteNumber("buildings", b.Count);
-            Map(w, "vacantBuildingFloorAreaSqmByCategory", b.GroupBy(x => Name(x.Category)).Select(g => (g.Key, g.Sum(x => x.VacantFloorAreaSqm))));
+            Map(w, "vacantBuildingFloorAreaSqmByCategory", b.GroupBy(x => EnumNames.Of(x.Category)).Select(g => (g.Key, g.Sum(x => x.VacantFloorAreaSqm))));
         }
 
         return new GeoJsonResult("application/json", w =>
@@ -70,9 +70,6 @@ public static class AreaStatistics
             w.WriteEndObject();
         });
     }
-
-    /// <summary>An enumeration value as the API names it (camelCase).</summary>
-    private static string Name(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static void Map(Utf8JsonWriter w, string name, IEnumerable<(string Key, decimal Value)> entries)
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using LandInventory.Data.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
-using NetTopologySuite.Operation.Valid;
 
 namespace LandInventory.GisApi.Search;
 
@@ -60,9 +59,9 @@ public static class PostedGeometry
                 return (null, "body: coordinates must be WGS84 longitude, latitude (RFC 7946)");
             }
 
-            if (new IsValidOp(geometry).ValidationError is { } invalid)
+            if (Geo.Invalidity(geometry) is { } invalid)
             {
-                return (null, $"body: invalid geometry: {invalid.Message} at ({invalid.Coordinate.X}, {invalid.Coordinate.Y})");
+                return (null, $"body: invalid geometry: {invalid}");
             }
 
             geometry.SRID = Geo.Srid;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LandInventory.Data;
 using LandInventory.Data.Spatial;
 using LandInventory.Importer.Reading;
 using NetTopologySuite.Geometries;
@@ -233,22 +234,12 @@ public sealed class PropertyReader
     private T? ParseEnum<T>(string name, string text)
         where T : struct, Enum
     {
-        if (EnumNames<T>.ByName.TryGetValue(text, out var value))
+        if (EnumNames.Parse(typeof(T), text) is T value)
         {
             return value;
         }
 
-        Problem(name, $"\"{text}\" is not one of: {EnumNames<T>.Allowed}");
+        Problem(name, $"\"{text}\" is not one of: {string.Join(", ", EnumNames.All(typeof(T)))}");
         return null;
-    }
-
-    /// <summary>An enumeration's JSON names (camelCase), worked out once per type.</summary>
-    private static class EnumNames<T>
-        where T : struct, Enum
-    {
-        public static readonly Dictionary<string, T> ByName =
-            System.Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.Ordinal);
-
-        public static readonly string Allowed = string.Join(", ", ByName.Keys);
     }
 }

@@ -1,6 +1,5 @@
 using LandInventory.Data.Spatial;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Valid;
 
 namespace LandInventory.Importer.Mapping;
 
@@ -38,10 +37,9 @@ public static class Shapes
             return null;
         }
 
-        var validity = new IsValidOp(stored).ValidationError;
-        if (validity is not null)
+        if (Geo.Invalidity(stored) is { } invalid)
         {
-            reader.Problem(field, $"invalid geometry: {validity.Message} at ({validity.Coordinate.X}, {validity.Coordinate.Y})");
+            reader.Problem(field, $"invalid geometry: {invalid}");
             return null;
         }
 

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Text.Json;
+using LandInventory.Data;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -96,9 +96,9 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
         return Expression.Constant(value, type);
     }
 
-    private static object EnumValue(Type type, string property, string text) =>
-        Enum.GetValues(type).Cast<object>().FirstOrDefault(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()!) == text)
-        ?? throw new Cql2Exception($"filter: '{text}' is not one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))} for {property}");
+    private static Enum EnumValue(Type type, string property, string text) =>
+        EnumNames.Parse(type, text)
+        ?? throw new Cql2Exception($"filter: '{text}' is not one of {string.Join(", ", EnumNames.All(type))} for {property}");
 
     private static MethodCallExpression Contains(Expression member, List<ConstantExpression> values)
     {
