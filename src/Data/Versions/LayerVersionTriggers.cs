@@ -7,6 +7,8 @@ namespace LandInventory.Data.Versions;
 /// </summary>
 public static class LayerVersionTriggers
 {
+    // The same four tables as Timestamps.Tables, yet its own list: each is what one migration did, and must stay so
+    // when a later migration adds a table to one of them.
     public static readonly string[] Tables = ["areas", "land_parcels", "industrial_carriers", "buildings"];
 
     private static readonly string[] Kinds = ["insert", "update", "delete", "truncate"];

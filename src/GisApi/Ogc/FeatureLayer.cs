@@ -57,8 +57,7 @@ public sealed class FeatureLayer<TEntity>(
 
     public string Id => id;
 
-    public IReadOnlyDictionary<string, Type> Queryables { get; } =
-        QueryableMembers(row, geometry).ToDictionary(q => q.Key, q => q.Value.Type);
+    public IReadOnlyDictionary<string, Type> Queryables => _translator.Types;
 
     public string Title => title;
 

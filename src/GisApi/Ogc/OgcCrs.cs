@@ -48,25 +48,15 @@ public sealed record OgcCrs(string Uri, CoordinateSystem System, bool NorthFirst
     {
         var (minX, minY, maxX, maxY) = NorthFirst ? (min2, min1, max2, max1) : (min1, min2, max1, max2);
         const int steps = 16; // a projected rectangle's edges are curves in lon/lat
+        (double X, double Y)[] corners = [(minX, minY), (maxX, minY), (maxX, maxY), (minX, maxY)];
         var ring = new List<Coordinate>();
-        for (var i = 0; i < steps; i++)
+        for (var edge = 0; edge < corners.Length; edge++)
         {
-            ring.Add(Point(minX + ((maxX - minX) * i / steps), minY));
-        }
-
-        for (var i = 0; i < steps; i++)
-        {
-            ring.Add(Point(maxX, minY + ((maxY - minY) * i / steps)));
-        }
-
-        for (var i = 0; i < steps; i++)
-        {
-            ring.Add(Point(maxX - ((maxX - minX) * i / steps), maxY));
-        }
-
-        for (var i = 0; i < steps; i++)
-        {
-            ring.Add(Point(minX, maxY - ((maxY - minY) * i / steps)));
+            var (from, to) = (corners[edge], corners[(edge + 1) % corners.Length]);
+            for (var i = 0; i < steps; i++)
+            {
+                ring.Add(Point(from.X + ((to.X - from.X) * i / steps), from.Y + ((to.Y - from.Y) * i / steps)));
+            }
         }
 
         ring.Add(ring[0]);

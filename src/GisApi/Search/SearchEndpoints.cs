@@ -90,8 +90,8 @@ public static class SearchEndpoints
         var found = new List<(string, FeatureRow, double?)>();
         foreach (var layer in FeatureLayers.All)
         {
-            // Carriers are points: "here" means within a few metres of one.
-            var rows = layer.Id == "carriers"
+            // A point layer (the carriers) has nothing that contains a point: "here" means within a few metres of one.
+            var rows = layer.Queryables["geometry"] == typeof(Point)
                 ? (await layer.WithinAsync(db, point, 25, MaxResults, ct)).Select(r => r.Row)
                 : await layer.IntersectingAsync(db, point, MaxResults, ct);
             found.AddRange(rows.Select(r => (layer.Id, r, (double?)null)));

@@ -14,8 +14,9 @@ public static class Plausibility
     /// <summary>Longquanyi District (104.15–104.50 E, 30.45–30.75 N, estimated) with about 5 km to spare.</summary>
     public static readonly Envelope Zone = new(104.10, 104.55, 30.40, 30.80);
 
-    private static readonly string[] Candidates =
-        ["EPSG:4326", "EPSG:4544", "EPSG:4523", "EPSG:4496", "EPSG:4543", "EPSG:4522", "EPSG:3857"];
+    /// <summary>What mistaken coordinates are tried as, parsed once: a bad file may ask for every feature.</summary>
+    private static readonly CoordinateSystem[] Candidates =
+        [.. new[] { "EPSG:4326", "EPSG:4544", "EPSG:4523", "EPSG:4496", "EPSG:4543", "EPSG:4522", "EPSG:3857" }.Select(CoordinateSystem.Parse)];
 
     /// <summary>Null when <paramref name="wgs84"/> lies in the zone; else where it fell and what the input looks like.</summary>
     public static string? Check(Geometry wgs84, Coordinate raw, CoordinateSystem declared)
@@ -40,18 +41,17 @@ public static class Plausibility
                 : "x and y look swapped (northing first, as survey tables list them): GeoJSON wants easting, northing";
         }
 
-        foreach (var name in Candidates.Where(c => c != declared.Name))
+        var prefix = x >= 10_000_000 ? string.Create(CultureInfo.InvariantCulture, $" (the easting carries zone prefix {Math.Floor(x / 1_000_000)})") : "";
+        foreach (var candidate in Candidates.Where(c => c.Name != declared.Name))
         {
-            var candidate = CoordinateSystem.Parse(name);
-            var prefix = x >= 10_000_000 ? string.Create(CultureInfo.InvariantCulture, $" (the easting carries zone prefix {Math.Floor(x / 1_000_000)})") : "";
             if (Inside(candidate, x, y))
             {
-                return $"they look like {name}{prefix}: pass --crs {name}";
+                return $"they look like {candidate.Name}{prefix}: pass --crs {candidate.Name}";
             }
 
             if (Inside(candidate, y, x))
             {
-                return $"they look like {name} with x and y swapped";
+                return $"they look like {candidate.Name} with x and y swapped";
             }
         }
 

@@ -7,11 +7,10 @@ namespace LandInventory.Importer.Writing;
 /// </summary>
 public sealed class LayerTable<T>
 {
-    public LayerTable(string table, string key, Func<T, string> keyOf, IReadOnlyList<Column<T>> columns)
+    public LayerTable(string table, string key, IReadOnlyList<Column<T>> columns)
     {
         Table = table;
         Key = key;
-        KeyOf = keyOf;
         Columns = columns;
         Stage = $"stage_{table}";
         var stageColumns = string.Join(", ", columns.Select(c => $"{c.StageName} {c.StageType}"));
@@ -50,8 +49,6 @@ public sealed class LayerTable<T>
 
     /// <summary>The stable key imports match on: <c>code</c>, or <c>id</c> for areas.</summary>
     public string Key { get; }
-
-    public Func<T, string> KeyOf { get; }
 
     public IReadOnlyList<Column<T>> Columns { get; }
 

@@ -4,6 +4,7 @@ using LandInventory.Importer.Mapping;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.NameTranslation;
 using NpgsqlTypes;
 
@@ -17,7 +18,10 @@ public static class LayerTables
 {
     private static readonly NpgsqlSnakeCaseNameTranslator Labels = new();
 
-    public static LayerTable<Area> Areas { get; } = new("areas", "id", c => c.Id,
+    /// <summary>The schema's model, built once (no connection is opened): the source of the numeric column types.</summary>
+    private static readonly IModel Model = BuildModel();
+
+    public static LayerTable<Area> Areas { get; } = new("areas", "id",
     [
         Text<Area>("id", "id", a => a.Id),
         Text<Area>("name_zh", "nameZh", a => a.NameZh),
@@ -25,7 +29,7 @@ public static class LayerTables
         Shape<Area>("boundary", "geometry", "MultiPolygon", a => a.Boundary),
     ]);
 
-    public static LayerTable<LandParcel> Parcels { get; } = new("land_parcels", "code", p => p.Code,
+    public static LayerTable<LandParcel> Parcels { get; } = new("land_parcels", "code",
     [
         .. Record<LandParcel>(),
         Text<LandParcel>("area_id", "areaId", p => p.AreaId),
@@ -48,7 +52,7 @@ public static class LayerTables
         Shape<LandParcel>("boundary", "geometry", "MultiPolygon", p => p.Boundary),
     ]);
 
-    public static LayerTable<IndustrialCarrier> Carriers { get; } = new("industrial_carriers", "code", c => c.Code,
+    public static LayerTable<IndustrialCarrier> Carriers { get; } = new("industrial_carriers", "code",
     [
         .. Record<IndustrialCarrier>(),
         .. FloorSpace<IndustrialCarrier>("industrial_carriers"),
@@ -64,7 +68,7 @@ public static class LayerTables
     ]);
 
     /// <summary>A building names its carrier by code; the merge turns the code into the carrier's id.</summary>
-    public static LayerTable<ImportedBuilding> Buildings { get; } = new("buildings", "code", b => b.Code,
+    public static LayerTable<ImportedBuilding> Buildings { get; } = new("buildings", "code",
     [
         .. Record<ImportedBuilding>(),
         .. FloorSpace<ImportedBuilding>("buildings"),
@@ -114,14 +118,17 @@ public static class LayerTables
         new(name, json, StoreType(table, name), NpgsqlDbType.Numeric, t => value(t));
 
     /// <summary>The column's type as the schema (the EF model in src/Data) defines it: one definition, not two.</summary>
-    private static string StoreType(string table, string column)
-    {
-        using var context = InventoryDatabase.CreateContext("Host=unused");
-        return context.Model.GetEntityTypes()
+    private static string StoreType(string table, string column) =>
+        Model.GetEntityTypes()
             .Single(e => e.GetTableName() == table)
             .GetProperties()
             .Single(p => p.GetColumnName() == column)
             .GetColumnType();
+
+    private static IModel BuildModel()
+    {
+        using var context = InventoryDatabase.CreateContext("Host=unused");
+        return context.Model;
     }
 
     private static Column<T> Date<T>(string name, string json, Func<T, DateOnly?> value) =>

@@ -22,6 +22,9 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
         nameof(NpgsqlNetTopologySuiteDbFunctionsExtensions.IsWithinDistance),
         [typeof(DbFunctions), typeof(Geometry), typeof(Geometry), typeof(double), typeof(bool)])!;
 
+    /// <summary>The queryables and their types (what filters may name, and what /queryables describes).</summary>
+    public IReadOnlyDictionary<string, Type> Types { get; } = queryables.ToDictionary(q => q.Key, q => q.Value.Type);
+
     public Expression<Func<TEntity, bool>> Translate(Cql2Node node) =>
         Expression.Lambda<Func<TEntity, bool>>(Body(node), entity);
 
