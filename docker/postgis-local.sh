@@ -49,7 +49,8 @@ li_ensure_cluster() {
     echo "listen_addresses = '127.0.0.1'" | li_as_root tee "/etc/postgresql/$PG_MAJOR/$LI_CLUSTER/conf.d/landinventory.conf" >/dev/null
   fi
   if ! pg_lsclusters -h | awk -v c="$LI_CLUSTER" '$2==c {print $4}' | grep -q online; then
-    li_as_root pg_ctlcluster "$PG_MAJOR" "$LI_CLUSTER" start \
+    # Its messages ("Removed stale pid file.") go to stderr: stdout carries only the connection string.
+    li_as_root pg_ctlcluster "$PG_MAJOR" "$LI_CLUSTER" start >&2 \
       || li_die "PostgreSQL cluster $PG_MAJOR/$LI_CLUSTER did not start: see /var/log/postgresql/postgresql-$PG_MAJOR-$LI_CLUSTER.log"
   fi
   local pwfile="$LI_STATE_DIR/db-password"
