@@ -27,5 +27,6 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
     {
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly);
+        Spatial.Geodesic.Configure(modelBuilder);
     }
 }

@@ -197,6 +197,13 @@ namespace LandInventory.Data.Migrations
                         .HasColumnName("updated_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<decimal>("VacancyRate")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("vacancy_rate")
+                        .HasComputedColumnSql("coalesce(round(vacant_floor_area_sqm / nullif(gross_floor_area_sqm, 0), 4), 0)", true);
+
                     b.Property<decimal>("VacantFloorAreaSqm")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -368,6 +375,13 @@ namespace LandInventory.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<decimal>("VacancyRate")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("vacancy_rate")
+                        .HasComputedColumnSql("coalesce(round(vacant_floor_area_sqm / nullif(total_floor_area_sqm, 0), 4), 0)", true);
 
                     b.Property<decimal>("VacantFloorAreaSqm")
                         .HasPrecision(12, 2)

@@ -34,7 +34,7 @@ public static class FeatureLayers
             db => db.IndustrialCarriers, c => c.Code, c => c.Location,
             c => new FeatureRow(c.Code, c.Location, new CarrierProperties(
                 c.Code, c.NameZh, c.NameEn, c.AddressZh, c.AddressEn, c.Kind, c.Industries, c.TotalFloorAreaSqm,
-                c.VacantFloorAreaSqm, c.FloorHeightM, c.FloorLoadKnPerSqm, c.PowerCapacityKva, c.RentCnyPerSqmMonth,
+                c.VacantFloorAreaSqm, c.VacancyRate, c.FloorHeightM, c.FloorLoadKnPerSqm, c.PowerCapacityKva, c.RentCnyPerSqmMonth,
                 c.Operator, c.Status, c.AvailableFrom, c.StewardId, c.ContactName, c.ContactPhone, c.VerifiedOn, c.UpdatedAt)),
             "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(location) AS e FROM industrial_carriers) s"),
         new FeatureLayer<Building>("buildings", "Buildings with vacant space 楼宇",
@@ -42,7 +42,7 @@ public static class FeatureLayers
             db => db.Buildings, b => b.Code, b => b.Footprint,
             b => new FeatureRow(b.Code, b.Footprint, new BuildingProperties(
                 b.Code, b.NameZh, b.NameEn, b.AddressZh, b.AddressEn, b.Carrier == null ? null : b.Carrier.Code, b.Category,
-                b.Floors, b.GrossFloorAreaSqm, b.VacantFloorAreaSqm, b.FloorHeightM, b.FloorLoadKnPerSqm, b.RentCnyPerSqmMonth,
+                b.Floors, b.GrossFloorAreaSqm, b.VacantFloorAreaSqm, b.VacancyRate, b.FloorHeightM, b.FloorLoadKnPerSqm, b.RentCnyPerSqmMonth,
                 b.AvailableFrom, b.StewardId, b.ContactName, b.ContactPhone, b.VerifiedOn, b.UpdatedAt)),
             "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(footprint) AS e FROM buildings) s"),
     ];
