@@ -1,10 +1,19 @@
+using System.Globalization;
 using LandInventory.Data;
+using Npgsql;
 
 namespace LandInventory.GisApi;
 
 public static class DatabaseSetup
 {
-    /// <summary>The database from <c>ConnectionStrings:Inventory</c>; starting without one is a configuration error.</summary>
+    /// <summary>No request of a public service may hold a connection longer; <c>Database:StatementTimeoutSeconds</c>.</summary>
+    public const int DefaultStatementTimeoutSeconds = 15;
+
+    /// <summary>
+    /// The database from <c>ConnectionStrings:Inventory</c>; starting without one is a configuration error. Every
+    /// statement the API sends is bounded by PostgreSQL's <c>statement_timeout</c> (a connection string that sets its own
+    /// in <c>Options</c> keeps it).
+    /// </summary>
     public static IServiceCollection AddInventoryDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(InventoryDatabase.ConnectionStringName);
@@ -15,6 +24,9 @@ public static class DatabaseSetup
                 + "to a PostGIS connection string, or start the service with ./run.sh, which provides one.");
         }
 
-        return services.AddInventoryData(connectionString);
+        var seconds = configuration.GetValue("Database:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds);
+        var bounded = new NpgsqlConnectionStringBuilder(connectionString);
+        bounded.Options = string.Create(CultureInfo.InvariantCulture, $"-c statement_timeout={seconds * 1000} {bounded.Options}").Trim();
+        return services.AddInventoryData(bounded.ConnectionString);
     }
 }

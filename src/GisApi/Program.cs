@@ -2,6 +2,7 @@ using LandInventory.GisApi;
 using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
 using LandInventory.GisApi.Http;
+using LandInventory.GisApi.OData;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
 using LandInventory.GisApi.Tiles;
@@ -11,7 +12,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInventoryDatabase(builder.Configuration);
 builder.Services.AddInventoryErrors();
 builder.Services.AddInventoryHttp(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddInventoryOData();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Description = ODataSetup.OpenApiNote;
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -23,6 +29,7 @@ app.MapHealthEndpoints();
 app.MapOgcEndpoints();
 app.MapTileEndpoints();
 app.MapSearchEndpoints();
+app.MapControllers();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

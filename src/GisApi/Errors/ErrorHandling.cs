@@ -1,25 +1,23 @@
+using System.Text.Json;
+using LandInventory.GisApi.OData;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 
 namespace LandInventory.GisApi.Errors;
 
 /// <summary>
-/// The one place that turns exceptions into ProblemDetails. A database that cannot be reached is the service being
-/// unavailable (503), not a bug; anything unexpected is a 500 that never shows a stack trace or SQL.
+/// The one place that turns exceptions into error responses: ProblemDetails, or an OData error body under /odata. A
+/// database that cannot be reached is the service being unavailable (503), not a bug; a query PostgreSQL cannot
+/// evaluate on the client's values (division by zero, a value out of range) is the client's 400; a statement that
+/// outran its timeout is a 503; anything unexpected is a 500 that never shows a stack trace or SQL.
 /// </summary>
 public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title) = exception switch
-        {
-            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
-            NpgsqlException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
-                "The inventory database is unavailable; try again shortly."),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
-        };
+        var (status, title) = Classify(exception, httpContext);
         if (status >= 500)
         {
             logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method,
@@ -27,10 +25,40 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
         }
 
         httpContext.Response.StatusCode = status;
+        if (httpContext.Request.Path.StartsWithSegments("/" + ODataSetup.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await httpContext.Response.WriteAsJsonAsync(
+                new { error = new { code = ReasonCode(status), message = title } }, JsonOptions, cancellationToken);
+            return true;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = new ProblemDetails { Status = status, Title = title },
         });
     }
+
+    private static (int Status, string Title) Classify(Exception exception, HttpContext httpContext) => Innermost(exception) switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => (StatusCodes.Status503ServiceUnavailable,
+            "The query took longer than the service allows; narrow it (a smaller area, a tighter filter, fewer rows)."),
+        PostgresException { SqlState: var state } pg when state.StartsWith("22", StringComparison.Ordinal) =>
+            (StatusCodes.Status400BadRequest, $"The query cannot be evaluated on these values: {pg.MessageText}."),
+        NpgsqlException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
+            "The inventory database is unavailable; try again shortly."),
+        OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request."),
+        _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+    };
+
+    /// <summary>EF and reflection wrap the database's exception; the classification is by what actually failed.</summary>
+    private static Exception Innermost(Exception exception) =>
+        exception is NpgsqlException ? exception
+        : exception.InnerException is { } inner ? Innermost(inner) : exception;
+
+    private static string ReasonCode(int status) =>
+        ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase.Replace(" ", "", StringComparison.Ordinal) : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

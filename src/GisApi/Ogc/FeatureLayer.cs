@@ -100,8 +100,14 @@ public sealed class FeatureLayer<TEntity>(
     public async Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count,
         CancellationToken ct)
     {
+        return await RowsAsync(db, await NearestKeysAsync(db, point, count, ct), ct);
+    }
+
+    /// <summary>The keys of the <paramref name="count"/> features nearest <paramref name="point"/>, nearest first.</summary>
+    public async Task<List<Ranked>> NearestKeysAsync(InventoryDbContext db, Point point, int count, CancellationToken ct)
+    {
         var candidates = await NearestCandidates(db, point, count).ToListAsync(ct);
-        return await RowsAsync(db, [.. candidates.OrderBy(c => c.DistanceM).ThenBy(c => c.Key, StringComparer.Ordinal).Take(count)], ct);
+        return [.. candidates.OrderBy(c => c.DistanceM).ThenBy(c => c.Key, StringComparer.Ordinal).Take(count)];
     }
 
     /// <summary>The KNN query (PostGIS <c>&lt;-&gt;</c>, answered from the GiST index), public so tests can read its SQL.</summary>
