@@ -11,8 +11,9 @@ public static class DatabaseSetup
 
     /// <summary>
     /// The database from <c>ConnectionStrings:Inventory</c>; starting without one is a configuration error. Every
-    /// statement the API sends is bounded by PostgreSQL's <c>statement_timeout</c> (a connection string that sets its own
-    /// in <c>Options</c> keeps it).
+    /// statement the API sends is bounded by PostgreSQL's <c>statement_timeout</c>, and runs without JIT compilation:
+    /// PostGIS's high cost estimates make PostgreSQL compile short spatial queries, which then spend more time (hundreds
+    /// of milliseconds) compiling than running. A connection string that sets either in <c>Options</c> keeps its own.
     /// </summary>
     public static IServiceCollection AddInventoryDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +27,7 @@ public static class DatabaseSetup
 
         var seconds = configuration.GetValue("Database:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds);
         var bounded = new NpgsqlConnectionStringBuilder(connectionString);
-        bounded.Options = string.Create(CultureInfo.InvariantCulture, $"-c statement_timeout={seconds * 1000} {bounded.Options}").Trim();
+        bounded.Options = string.Create(CultureInfo.InvariantCulture, $"-c statement_timeout={seconds * 1000} -c jit=off {bounded.Options}").Trim();
         return services.AddInventoryData(bounded.ConnectionString);
     }
 }

@@ -8,7 +8,7 @@ namespace LandInventory.GisApi.Tests;
 public sealed class StatementTimeoutTests(InventoryApi api) : IClassFixture<InventoryApi>
 {
     [Fact]
-    public async Task ApiConnections_CarryTheConfiguredStatementTimeout()
+    public async Task ApiConnections_CarryTheConfiguredStatementTimeout_AndNoJit()
     {
         await using var factory = new ApiFactory(api.Database.ConnectionString, ("Database:StatementTimeoutSeconds", "7"));
         await using var scope = factory.Services.CreateAsyncScope();
@@ -18,6 +18,8 @@ public sealed class StatementTimeoutTests(InventoryApi api) : IClassFixture<Inve
             .SingleAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("7s", timeout);
+        Assert.Equal("off", await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"")
+            .SingleAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class NameSearchBinder : ISearchBinder
 
     private static Expression Matches(string text, ParameterExpression row)
     {
-        var pattern = Expression.Property(Expression.Constant(new Pattern($"%{Escape(text)}%")), nameof(Pattern.Value));
+        var pattern = Captured.Of($"%{Escape(text)}%");
         return Searched.Where(name => row.Type.GetProperty(name) is not null)
             .Select(name => (Expression)Expression.Call(ILike, Functions, Expression.Property(row, name), pattern, Expression.Constant("\\")))
             .Aggregate(Expression.OrElse);
@@ -48,7 +48,4 @@ public sealed class NameSearchBinder : ISearchBinder
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
-
-    /// <summary>Captured, so that EF sends the pattern as a parameter.</summary>
-    private sealed record Pattern(string Value);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using LandInventory.Data.Spatial;
@@ -51,34 +52,28 @@ public static class SpatialFunctions
     }
 
     /// <summary>
-    /// <c>geo.distance(a, b) lt d</c> or <c>le d</c> as <c>ST_DWithin(a, b, d, true)</c> (for <c>lt</c> also the exact
-    /// distance, to exclude d itself); null for any other comparison, which the stock binder then builds.
+    /// <c>geo.distance(a, b) le d</c> as <c>ST_DWithin(a, b, d, true)</c>, which the geography index answers, and
+    /// <c>lt d</c> as the same with the largest double below d (distance &lt; d ⇔ distance ≤ that double), so that no
+    /// second distance is computed per row; null for any other comparison, which the stock binder then builds.
     /// </summary>
     public static Expression? BindWithin(BinaryOperatorNode node, Func<QueryNode, Expression> bind)
     {
         if (node.OperatorKind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual)
             || Unwrap(node.Left) is not SingleValueFunctionCallNode { Name: Distance } call
             || Unwrap(node.Right) is not ConstantNode { Value: { } limit }
-            || !double.TryParse(Convert.ToString(limit, System.Globalization.CultureInfo.InvariantCulture),
-                System.Globalization.CultureInfo.InvariantCulture, out var metres))
+            || !double.TryParse(Convert.ToString(limit, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, out var metres))
         {
             return null;
         }
 
         var args = call.Parameters.Select(p => Argument(p, bind)).ToArray();
-        Expression within = Expression.Call(WithinMethod, Functions, args[0], args[1], Expression.Constant(metres), Expression.Constant(true));
-        if (node.OperatorKind == BinaryOperatorKind.LessThan)
-        {
-            within = Expression.AndAlso(within, Expression.LessThan(
-                Expression.Call(DistanceMethod, Functions, args[0], args[1], Expression.Constant(true)), Expression.Constant(metres)));
-        }
-
-        return within;
+        var tolerance = node.OperatorKind == BinaryOperatorKind.LessThan ? Math.BitDecrement(metres) : metres;
+        return Expression.Call(WithinMethod, Functions, args[0], args[1], Captured.Of(tolerance), Expression.Constant(true));
     }
 
     /// <summary>
-    /// A property as NTS geometry, or a literal as a query parameter (a captured value, not a constant: EF would give a
-    /// constant the column's exact type, <c>geometry(Point,4326)</c>, and refuse a polygon in it).
+    /// A property as NTS geometry, or a literal as a query parameter (a constant would also be given the column's exact
+    /// type, <c>geometry(Point,4326)</c>, and a polygon refused in it).
     /// </summary>
     private static Expression Argument(QueryNode node, Func<QueryNode, Expression> bind)
     {
@@ -99,15 +94,10 @@ public static class SpatialFunctions
     /// <summary>A geography literal as a query parameter holding the checked NTS geometry; null for other constants.</summary>
     public static Expression? Parameter(ConstantNode constant) =>
         constant.Value is ISpatial literal
-            ? Expression.Property(Expression.Constant(new Literal(SpatialValues.FromLiteral(literal))), nameof(Literal.Value))
+            ? Captured.Of<Geometry>(SpatialValues.FromLiteral(literal))
             : null;
 
     private static QueryNode Unwrap(QueryNode node) => node is ConvertNode convert ? Unwrap(convert.Source) : node;
-
-    private sealed class Literal(Geometry value)
-    {
-        public Geometry Value { get; } = value;
-    }
 
     private static readonly string[] Shapes = ["Point", "LineString", "Polygon", "MultiPolygon"];
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using LandInventory.Data.Spatial;
 using Microsoft.OData;
 using Microsoft.Spatial;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using NtsGeometry = NetTopologySuite.Geometries.Geometry;
 
@@ -64,6 +65,43 @@ public static class SpatialValues
         return shape;
     }
 
-    public static Geography ToOData(NtsGeometry geometry) =>
-        Wkt.Read<Geography>(new StringReader(string.Create(CultureInfo.InvariantCulture, $"SRID={Geo.Srid};{geometry.AsText()}")));
+    private static readonly Microsoft.Spatial.CoordinateSystem Wgs84 = Microsoft.Spatial.CoordinateSystem.Geography(Geo.Srid);
+
+    /// <summary>
+    /// The inventory's shapes (points and multipolygons) built coordinate by coordinate, which is several times faster
+    /// than through text, as every entity of a page needs it; anything else through well-known text.
+    /// </summary>
+    public static Geography ToOData(NtsGeometry geometry) => geometry switch
+    {
+        Point p => GeographyFactory.Point(Wgs84, p.Y, p.X).Build(),
+        MultiPolygon multi => Polygons(GeographyFactory.MultiPolygon(Wgs84), multi).Build(),
+        Polygon polygon => Rings(GeographyFactory.Polygon(Wgs84), polygon).Build(),
+        _ => Wkt.Read<Geography>(new StringReader(string.Create(CultureInfo.InvariantCulture, $"SRID={Geo.Srid};{geometry.AsText()}"))),
+    };
+
+    private static GeographyFactory<GeographyMultiPolygon> Polygons(GeographyFactory<GeographyMultiPolygon> factory, MultiPolygon multi)
+    {
+        foreach (var polygon in multi.Geometries.Cast<Polygon>())
+        {
+            Rings(factory.Polygon(), polygon);
+        }
+
+        return factory;
+    }
+
+    private static GeographyFactory<T> Rings<T>(GeographyFactory<T> factory, Polygon polygon)
+        where T : Geography
+    {
+        foreach (var ring in new[] { polygon.Shell }.Concat(polygon.Holes))
+        {
+            var points = ring.CoordinateSequence;
+            factory.Ring(points.GetY(0), points.GetX(0));
+            for (var i = 1; i < points.Count; i++)
+            {
+                factory.LineTo(points.GetY(i), points.GetX(i));
+            }
+        }
+
+        return factory;
+    }
 }

@@ -68,15 +68,20 @@ public sealed class ODataSqlTests(InventoryApi api) : IClassFixture<InventoryApi
     }
 
     [Fact]
-    public async Task GeographyLiterals_ArePassedAsParameters_NeverAsSqlText()
+    public async Task LiteralsAndDistances_ArePassedAsParameters_NeverAsSqlText()
     {
         using var capture = new SqlCapture(Database);
 
         using var _ = await OkAsync(api.Factory.CreateClient(), Url("/odata/Parcels", ("$filter", $"geo.intersects(boundary, {Square})")));
 
+        using var __ = await OkAsync(api.Factory.CreateClient(), Url("/odata/Parcels", ("$filter", $"geo.distance(boundary, {Point}) le 2987")));
+
+        // Parameters, so that every literal and distance does not make another statement for EF and PostgreSQL to plan.
         Assert.DoesNotContain("104.2", capture.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2987", capture.Text, StringComparison.Ordinal);
         Assert.Contains(capture.Commands.SelectMany(c => c.Parameters),
             p => p.Value is NetTopologySuite.Geometries.Polygon { SRID: 4326 });
+        Assert.Contains(capture.Commands.SelectMany(c => c.Parameters), p => p.Value is 2987d);
     }
 
     private string Database => new NpgsqlConnectionStringBuilder(api.Database.ConnectionString).Database!;

@@ -1,0 +1,50 @@
+# Shared by the API benchmarks: the 100 000-parcel database li_api_bench, wrk and pgbench as "req/s p50 p99".
+# Sourced after docker/postgis-local.sh, with $seconds set.
+work=${LANDINVENTORY_BENCH_DIR:-/tmp/landinventory-bench}
+mkdir -p "$work"
+li_ensure_postgis
+li_ensure_packages wrk
+cs=$(li_ensure_cluster)
+pw=$(sed -E 's/.*Password=([^;]*).*/\1/' <<<"$cs")
+db=li_api_bench
+bench_cs="${cs/Database=landinventory/Database=$db}"
+export PGPASSWORD=$pw
+psql_bench() { psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$db" -X -q -At "$@"; }
+
+# Builds the API (Release) and loads the three areas and 100 000 generated parcels into a fresh li_api_bench.
+bench_prepare_database() {
+  li_say "building (Release) and loading 100 000 generated parcels"
+  dotnet build src/GisApi -c Release --nologo -v quiet >/dev/null
+  dotnet build src/Importer -c Release --nologo -v quiet >/dev/null
+  dotnet build tests/Importer.Benchmarks -c Release --nologo -v quiet >/dev/null
+  li_psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER landinventory"
+  li_psql -d "$db" -c "CREATE EXTENSION postgis"
+  local file="$work/parcels-100000.geojson"
+  [ -s "$file" ] || dotnet tests/Importer.Benchmarks/bin/Release/net10.0/LandInventory.Importer.Benchmarks.dll generate 100000 "$file"
+  dotnet src/Importer/bin/Release/net10.0/LandInventory.Importer.dll data/geojson/areas.geojson --connection "$bench_cs" >/dev/null
+  dotnet src/Importer/bin/Release/net10.0/LandInventory.Importer.dll "$file" --layer parcels --connection "$bench_cs" >/dev/null
+  psql_bench -c "VACUUM ANALYZE land_parcels"
+}
+
+# wrk URL -> "req/s p50 p99" (milliseconds), after as long again unmeasured: .NET compiles its hot code in tiers over
+# the first seconds of load, and a service is judged in its steady state.
+run_wrk() {
+  wrk -t2 -c16 -d"${seconds}s" "$1" >/dev/null 2>&1 || true
+  wrk -t2 -c16 -d"${seconds}s" --latency "$1" 2>/dev/null | awk '
+    /Requests\/sec/ {rps=$2}
+    $1=="50%" {p50=$2} $1=="99%" {p99=$2}
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    END {printf "%.0f %.1f %.1f", rps, ms(p50), ms(p99)}'
+}
+# pgbench NAME SQL -> "tps p50 p99", without JIT as the API runs (DatabaseSetup)
+run_sql() {
+  local dir; dir=$(mktemp -d)
+  printf '%s\n' "$1" >"$dir/q.sql"
+  (cd "$dir" && PGOPTIONS="-c jit=off" pgbench -h 127.0.0.1 -p "$LI_PORT" -U landinventory -n -c 16 -j 2 -T "$seconds" -l -f q.sql "$db" >"$dir/out" 2>&1)
+  local tps; tps=$(awk '/^tps/ {print $3; exit}' "$dir/out")
+  cat "$dir"/pgbench_log.* | awk '{print $3/1000}' | sort -n >"$dir/lat"
+  local n; n=$(wc -l <"$dir/lat")
+  printf '%.0f %.1f %.1f' "$tps" "$(sed -n "$((n / 2 + 1))p" "$dir/lat")" "$(sed -n "$((n * 99 / 100 + 1))p" "$dir/lat")"
+  rm -rf "$dir"
+}
+

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The OData service against the same questions as plain SQL through pgbench (rows as JSON built by PostgreSQL: the
+# ceiling), on the generated 100 000-parcel table, 16 concurrent clients each: an attribute filter, geo.distance within
+# 3 km and geo.intersects with a ~1 km² polygon, $top=100, full entities (geometry included) and with a light $select.
+# Results (req/s, p50, p99) are appended to docs/benchmarks.md.
+#   tests/GisApi.Benchmarks/run-odata-benchmark.sh [SECONDS]     (default 10 s per measurement)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. docker/postgis-local.sh
+
+seconds=${1:-10}
+. tests/GisApi.Benchmarks/bench-common.sh
+bench_prepare_database
+
+cleanup() {
+  set +e
+  [ -n "${api:-}" ] && kill "$api" 2>/dev/null
+  return 0
+}
+trap cleanup EXIT
+
+li_say "starting the API (:5093)"
+ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:5093 Logging__LogLevel__Default=Warning \
+  dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll >"$work/api-odata.log" 2>&1 &
+api=$!
+for _ in $(seq 60); do curl -sf http://127.0.0.1:5093/health >/dev/null && break; sleep 0.5; done
+
+point="geography'SRID=4326;POINT(104.27 30.59)'"
+square="geography'SRID=4326;POLYGON((104.27 30.585,104.2804 30.585,104.2804 30.594,104.27 30.594,104.27 30.585))'"
+point_sql="ST_SetSRID(ST_MakePoint(104.27, 30.59), 4326)"
+square_sql="ST_GeomFromText('POLYGON((104.27 30.585,104.2804 30.585,104.2804 30.594,104.27 30.594,104.27 30.585))', 4326)"
+rows=()
+measure() { # NAME FILTER SQL_WHERE
+  local url sql api_full api_light sql_full sql_light expected n
+  url=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$2")
+  expected=$(psql_bench -c "SELECT count(*) FROM (SELECT 1 FROM land_parcels WHERE $3 LIMIT 100) s")
+  n=$(curl -sf "http://127.0.0.1:5093/odata/Parcels?\$filter=$url&\$top=100" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["value"]))')
+  [ "$n" = "$expected" ] || li_die "$1: OData returned $n parcels, PostGIS says $expected"
+  li_say "measuring: $1 ($n parcels)"
+  sql_full=$(run_sql "SELECT json_agg(t)::text FROM (SELECT * FROM land_parcels WHERE $3 ORDER BY code LIMIT 100) t;")
+  api_full=$(run_wrk "http://127.0.0.1:5093/odata/Parcels?\$filter=$url&\$top=100")
+  sql_light=$(run_sql "SELECT json_agg(t)::text FROM (SELECT code, name_en, status, site_area_mu FROM land_parcels WHERE $3 ORDER BY code LIMIT 100) t;")
+  api_light=$(run_wrk "http://127.0.0.1:5093/odata/Parcels?\$filter=$url&\$top=100&\$select=code,nameEn,status,siteAreaMu")
+  for kind in full light; do
+    local s a
+    if [ $kind = full ]; then s=$sql_full a=$api_full; else s=$sql_light a=$api_light; fi
+    rows+=("$(printf '%s|%s|%s|%s' "$1, $kind ($n)" "$s" "$a" "$kind" | awk -F'|' '
+      function cell(v) { split(v, a, " "); return sprintf("%s req/s · p50 %s ms · p99 %s ms", a[1], a[2], a[3]) }
+      function r(v) { split(v, a, " "); return a[1] }
+      { printf "| %s | %s | %s | %.2f |", $1, cell($2), cell($3), r($3) / r($2) }')")
+  done
+}
+measure "attribute filter" "status eq 'available' and netSiteAreaSqm gt 15000" \
+  "status = 'available' AND net_site_area_sqm > 15000"
+measure "geo.distance lt 3000" "geo.distance(boundary, $point) lt 3000" \
+  "ST_DWithin(boundary, $point_sql, 2999.9999999999995, true)"
+measure "geo.intersects ~1 km²" "geo.intersects(boundary, $square)" \
+  "ST_Intersects(boundary, $square_sql)"
+
+cpu=$(lscpu | awk -F': *' '/Model name/ {print $2; exit}')
+{
+  echo
+  echo "## OData vs plain SQL — $(date -u +%Y-%m-%d)"
+  echo
+  echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(li_psql -d postgres -Atc 'SHOW server_version' | cut -d' ' -f1),"
+  echo "PostGIS $(psql_bench -c 'SELECT postgis_lib_version()'), .NET $(dotnet --version). 100 000 generated parcels; \`/odata/Parcels?\$filter=…&\$top=100\`,"
+  echo "whole entities (geometry included) and with \`\$select=code,nameEn,status,siteAreaMu\`; wrk and pgbench with 16 connections"
+  echo "for ${seconds} s each on the same machine. The SQL column is the same rows as JSON built by PostgreSQL: the ceiling."
+  echo "Rerun: \`tests/GisApi.Benchmarks/run-odata-benchmark.sh [SECONDS]\`."
+  echo
+  echo "| request | plain SQL (pgbench) | OData | OData ÷ SQL |"
+  echo "| --- | --- | --- | --- |"
+  printf '%s\n' "${rows[@]}"
+} | tee -a docs/benchmarks.md
