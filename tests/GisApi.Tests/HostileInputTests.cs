@@ -31,12 +31,7 @@ public sealed class HostileInputTests(InventoryApi api) : IClassFixture<Inventor
     [Fact]
     public async Task GeneratedHostileRequests_NeverGet5xx()
     {
-        // A real Kestrel socket: the in-memory test client refuses some of these requests before the server sees them.
-        await using var server = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl);
-        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var random = new Random(20250403);
-        var failures = new List<string>();
-        for (var i = 0; i < 3000; i++)
+        var failures = await HostileRun.RunAsync(api.Database.ConnectionString, 20250403, 3000, random =>
         {
             var path = Paths[random.Next(Paths.Length)]
                 .Replace("{c}", Uri.EscapeDataString(Collections[random.Next(Collections.Length)]), StringComparison.Ordinal)
@@ -44,15 +39,9 @@ public sealed class HostileInputTests(InventoryApi api) : IClassFixture<Inventor
                 .Replace("{n}", random.Next(-3, 30).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var query = string.Join('&', Enumerable.Range(0, random.Next(0, 4)).Select(_ =>
                 $"{Parameters[random.Next(Parameters.Length)]}={Uri.EscapeDataString(Values[random.Next(Values.Length)])}"));
-            var url = query.Length == 0 ? path : $"{path}?{query}";
-            using var response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
-            if ((int)response.StatusCode >= 500)
-            {
-                failures.Add($"{(int)response.StatusCode} {url}");
-            }
-        }
+            return query.Length == 0 ? path : $"{path}?{query}";
+        }, (status, _) => (int)status >= 500);
 
         Assert.Empty(failures);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
     }
 }
