@@ -22,7 +22,7 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseInventoryHttp();
-app.UseStatusCodePages();
+app.UseInventoryStatusPages();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();

@@ -25,10 +25,9 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
         }
 
         httpContext.Response.StatusCode = status;
-        if (httpContext.Request.Path.StartsWithSegments("/" + ODataSetup.Prefix, StringComparison.OrdinalIgnoreCase))
+        if (IsOData(httpContext))
         {
-            await httpContext.Response.WriteAsJsonAsync(
-                new { error = new { code = ReasonCode(status), message = title } }, JsonOptions, cancellationToken);
+            await WriteODataErrorAsync(httpContext, status, title, cancellationToken);
             return true;
         }
 
@@ -56,6 +55,13 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
     private static Exception Innermost(Exception exception) =>
         exception is NpgsqlException ? exception
         : exception.InnerException is { } inner ? Innermost(inner) : exception;
+
+    public static bool IsOData(HttpContext httpContext) =>
+        httpContext.Request.Path.StartsWithSegments("/" + ODataSetup.Prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The OData JSON error body (<c>{"error":{"code","message"}}</c>) that OData clients read.</summary>
+    public static Task WriteODataErrorAsync(HttpContext httpContext, int status, string message, CancellationToken ct) =>
+        httpContext.Response.WriteAsJsonAsync(new { error = new { code = ReasonCode(status), message } }, JsonOptions, ct);
 
     private static string ReasonCode(int status) =>
         ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase.Replace(" ", "", StringComparison.Ordinal) : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
