@@ -12,6 +12,7 @@ if [ -z "${ConnectionStrings__Inventory:-}" ]; then
   export ConnectionStrings__Inventory
 fi
 
+command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page is built with npm (src/GisApi/Map)
 li_say "building"
 for project in src/GisApi src/Importer; do
   log=$(dotnet build "$project" -c Release --nologo -v quiet 2>&1) || { printf '%s\n' "$log" >&2; li_die "build of $project failed"; }

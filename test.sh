@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, against a real PostGIS. The tests find one themselves (tests/PostGis.Testing): the server in
 # LANDINVENTORY_TEST_POSTGRES, else a Docker engine, else a throwaway cluster from the Debian packages, which this
-# script installs when they are missing, with gdal-bin: GDAL is the real OGC API client some tests use.
+# script installs when they are missing, with gdal-bin (GDAL is the real OGC API client some tests use), Chromium and
+# Node.js (the map page is built with npm and tested in headless Chromium driven by playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")"
 . docker/postgis-local.sh
@@ -10,7 +11,8 @@ li_require_dotnet
 if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
   li_ensure_postgis
 fi
-li_ensure_packages gdal-bin
+li_ensure_packages gdal-bin chromium fonts-noto-cjk   # GDAL: a real OGC client; Chromium (+ CJK fonts): the map's browser tests
+command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page and its tests' driver come from npm
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

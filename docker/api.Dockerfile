@@ -1,4 +1,13 @@
 # The GIS API. Build from the repository root: docker build -f docker/api.Dockerfile .
+# The map page is built by Node.js from package-lock.json (no CDN at run time), the API by the .NET SDK.
+FROM node:20-bookworm-slim AS map
+WORKDIR /map
+COPY src/GisApi/Map/package.json src/GisApi/Map/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/GisApi/Map/build.mjs ./
+COPY src/GisApi/Map/src/ src/
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
@@ -7,11 +16,12 @@ COPY src/GisApi/GisApi.csproj src/GisApi/
 RUN dotnet restore src/GisApi/GisApi.csproj
 COPY src/Data/ src/Data/
 COPY src/GisApi/ src/GisApi/
-RUN dotnet publish src/GisApi/GisApi.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/GisApi/GisApi.csproj -c Release -o /app --no-restore -p:SkipMapBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
+COPY --from=map /map/dist Map/dist/
 # The image's unprivileged user; the service needs no root.
 USER $APP_UID
 ENV Urls=http://+:5080

@@ -2,6 +2,7 @@ using LandInventory.GisApi;
 using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
 using LandInventory.GisApi.Http;
+using LandInventory.GisApi.Map;
 using LandInventory.GisApi.OData;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
@@ -30,6 +31,7 @@ app.MapOgcEndpoints();
 app.MapTileEndpoints();
 app.MapSearchEndpoints();
 app.MapControllers();
+app.MapInvestorMap();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
