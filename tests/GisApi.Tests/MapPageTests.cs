@@ -65,7 +65,10 @@ public sealed class MapPageTests(InventoryApi api) : IClassFixture<InventoryApi>
 
         await using var connection = await api.Database.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
-            "SELECT name_en, net_site_area_sqm, site_area_mu, contact_phone, verified_on::text FROM land_parcels WHERE code = @code", connection);
+            """
+            SELECT p.name_en, p.net_site_area_sqm, p.site_area_mu, p.contact_phone, p.verified_on::text, a.name_en
+            FROM land_parcels p JOIN areas a ON a.id = p.area_id WHERE p.code = @code
+            """, connection);
         command.Parameters.AddWithValue("code", code);
         await using var row = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         Assert.True(await row.ReadAsync(TestContext.Current.CancellationToken));
@@ -76,6 +79,7 @@ public sealed class MapPageTests(InventoryApi api) : IClassFixture<InventoryApi>
         Assert.StartsWith(row.GetDecimal(2).ToString("#,##0.##", CultureInfo.InvariantCulture), fields.GetProperty("siteAreaMu").GetString(), StringComparison.Ordinal);
         Assert.Equal(row.GetString(3), fields.GetProperty("contactPhone").GetString());
         Assert.Equal(row.GetString(4), fields.GetProperty("verifiedOn").GetString());
+        Assert.Equal(row.GetString(5), fields.GetProperty("areaId").GetString());
         var links = Codes(seen.RootElement.GetProperty("links")).Select(Uri.UnescapeDataString).ToList();
         Assert.Contains($"/ogc/collections/parcels/items/{code}", links);
         Assert.Contains($"/odata/Parcels('{code}')", links);

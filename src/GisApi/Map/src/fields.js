@@ -13,7 +13,7 @@ const common = [
   ['addressZh', '地址', 'Address', (x, lang, p) => (lang === 'zh' ? p.addressZh : p.addressEn) ?? '—'],
 ];
 const contact = [
-  ['stewardId', '责任单位', 'Steward', (x) => x],
+  ['stewardId', '责任单位', 'Steward', en],
   ['contactName', '联系人', 'Contact', (x) => x ?? '—'],
   ['contactPhone', '电话', 'Phone', (x) => x ?? '—'],
   ['verifiedOn', '核实日期', 'Verified on', (x) => x ?? '—'],
@@ -29,7 +29,7 @@ const floorSpace = [
 
 export const fields = {
   parcels: [...common,
-    ['areaId', '片区', 'Area', (x) => x],
+    ['areaId', '片区', 'Area', (x, lang, p) => p.areaName?.[lang] ?? x],
     ['landUse', '土地用途', 'Land use', en],
     ['landUseCode', '用地分类代码', 'Land-use code', (x, lang, p) => `${x} (${v(p.landUseScheme, lang)})`],
     ['status', '状态', 'Status', en],

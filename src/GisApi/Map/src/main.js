@@ -22,6 +22,7 @@ const data = {};
 const distances = new globalThis.Map();
 let compare = [];
 let point = null;
+let radiusM = 1000;
 let markers = [];
 let map;
 const name = (p) => state.lang === 'zh' ? p.nameZh : p.nameEn;
@@ -55,6 +56,10 @@ async function areaMembership(layer) {
 }
 
 [data.areas, data.parcels, data.carriers, data.buildings] = await Promise.all(['areas', 'parcels', 'carriers', 'buildings'].map(items));
+for (const parcel of data.parcels.features) {
+  const area = data.areas.features.find((a) => a.properties.id === parcel.properties.areaId)?.properties;
+  if (area) parcel.properties.areaName = { zh: area.nameZh, en: area.nameEn };
+}
 // Which area each carrier and building lies in is only needed for the area filter: not on the way to the first paint.
 const membership = Promise.all([areaMembership('carriers'), areaMembership('buildings')]);
 await loaded;
@@ -76,7 +81,7 @@ for (const layer of ['parcels-fill', 'carriers-circle', 'buildings-fill']) {
   map.on('mouseenter', layer, () => { map.getCanvas().style.cursor = 'pointer'; });
   map.on('mouseleave', layer, () => { map.getCanvas().style.cursor = ''; });
 }
-map.on('click', (e) => { if (!e.defaultPrevented) nearby([e.lngLat.lng, e.lngLat.lat], null); });
+map.on('click', (e) => { if (!e.defaultPrevented) nearby([e.lngLat.lng, e.lngLat.lat]); });
 
 function visible() {
   return order(state.layer, data[state.layer].features.filter((f) => matches(state.layer, f.properties, state)), state.sort, distances);
@@ -181,7 +186,8 @@ function renderCard(layer, feature) {
   const rows = fields[layer].map(([key, zh, en, format]) => el('tr', { 'data-field': key },
     el('th', { scope: 'row' }, state.lang === 'zh' ? zh : en), el('td', {}, format(p[key], state.lang, p))));
   const inCompare = compare.some((c) => c.code === p.code);
-  const radius = el('select', { name: 'radius', 'aria-label': t('within', state.lang) }, [500, 1000, 3000, 5000].map((m) => option(String(m), `${m} m`, '1000')));
+  const radius = el('select', { name: 'radius', 'aria-label': t('within', state.lang), onchange: (e) => { radiusM = Number(e.target.value); } },
+    [500, 1000, 3000, 5000].map((m) => option(String(m), `${m} m`, String(radiusM))));
   $('#card').replaceChildren(
     el('header', {}, el('h2', {}, name(p)), el('button', { type: 'button', class: 'close', 'aria-label': t('close', state.lang),
       onclick: () => { $('#card').hidden = true; state.selected = ''; map.getSource('highlight').setData({ type: 'FeatureCollection', features: [] }); write(state); } }, '×')),
@@ -191,7 +197,7 @@ function renderCard(layer, feature) {
       el('a', { href: `/ogc/collections/${layer}/items/${encodeURIComponent(p.code)}`, target: '_blank' }, t('geojson', state.lang)), ' · ',
       el('a', { href: `/odata/${odata[layer]}('${encodeURIComponent(p.code.replaceAll("'", "''"))}')`, target: '_blank' }, t('odata', state.lang))),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', onclick: () => nearby(centre(feature.geometry), Number(radius.value)) }, t('nearby', state.lang)), ' ', t('within', state.lang), ' ', radius,
+      el('button', { type: 'button', onclick: () => nearby(centre(feature.geometry), radiusM, true) }, t('nearby', state.lang)), ' ', t('within', state.lang), ' ', radius,
       el('button', { type: 'button', 'data-action': 'compare', disabled: !inCompare && compare.length >= 3,
         onclick: () => toggleCompare(layer, p) }, t(inCompare ? 'removeCompare' : (compare.length >= 3 ? 'compareFull' : 'addCompare'), state.lang))),
     el('div', { id: 'nearby' }));
@@ -208,17 +214,17 @@ async function distancesFrom(at) {
   for (const f of (await response.json()).features) distances.set(f.id, f.properties.distanceM);
 }
 
-async function nearby(at, radius) {
+/** Everything within the chosen radius of a site (into its card) or of a clicked point (the card shows only that). */
+async function nearby(at, metres = radiusM, ofSite = false) {
   point = at;
-  const metres = radius ?? 1000;
   const [lon, lat] = searchable(at);
   const found = await Promise.all(['parcels', 'carriers', 'buildings'].map(async (layer) => {
     const response = await fetch(`/search/within?layer=${layer}&lon=${lon}&lat=${lat}&radius=${metres}`);
     return (await response.json()).features.map((f) => ({ layer, f }));
   }));
   const list = found.flat().sort((a, b) => a.f.properties.distanceM - b.f.properties.distanceM);
-  const target = radius == null ? $('#card') : $('#nearby');
-  if (radius == null) $('#card').hidden = false;
+  const target = ofSite ? $('#nearby') : $('#card');
+  $('#card').hidden = false;
   target.replaceChildren(el('h3', {}, `${t('nearby', state.lang)} · ${t('within', state.lang)} ${metres} m`),
     list.length === 0 ? el('p', {}, t('nothing', state.lang)) : el('ol', { class: 'nearby' }, list.map(({ layer, f }) =>
       el('li', {}, el('button', { type: 'button', onclick: () => select(layer, f.id, true) },
