@@ -22,6 +22,7 @@ public static class HttpSetup
         services.AddSingleton(_ => new ResponseCache(
             new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = sizeLimit }),
             cacheEnabled));
+        services.AddHostedService<Warmup>();
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? ["*"];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
         {

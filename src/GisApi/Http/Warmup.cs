@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LandInventory.GisApi.Http;
+
+/// <summary>
+/// Once the service listens, it asks itself what the map page asks first (the four layers' items, the carriers' area
+/// membership, the page's own files), so that the first investor does not wait for .NET and EF to compile those paths
+/// (about half a second on two cores). In the background, best effort: a failure is logged and changes nothing.
+/// <c>Warmup:Enabled</c> (default true) switches it off.
+/// </summary>
+public sealed class Warmup(IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<Warmup> logger)
+    : BackgroundService
+{
+    private static readonly string[] Paths =
+    [
+        "/", "/map/config.json", "/ogc/collections/areas/items?limit=1000", "/ogc/collections/parcels/items?limit=1000",
+        "/ogc/collections/carriers/items?limit=1000", "/ogc/collections/buildings/items?limit=1000",
+        "/odata/Carriers/InArea(areaId='shiling')?$select=code&$top=1000",
+    ];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Warmup:Enabled", true) || !await StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
+        // Only a real listener has an address (the in-memory test server has none): ask it over loopback.
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .Select(a => a.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal))
+            .FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
+        if (address is null)
+        {
+            return;
+        }
+
+        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var path in Paths)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative), stoppingToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                logger.LogInformation("Warm-up request {Path} failed: {Message}", path, e.Message);
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult(true));
+        using var onStopping = stoppingToken.Register(() => started.TrySetResult(false));
+        return await started.Task;
+    }
+}
