@@ -9,7 +9,7 @@ namespace LandInventory.GisApi.Tests;
 /// The investor map in a real browser (Debian's headless Chromium, driven by playwright-core: Browser/map.e2e.mjs),
 /// served by the real API over the imported inventory; what the page shows is compared with PostGIS.
 /// </summary>
-public sealed class MapPageTests(InventoryApi api) : IClassFixture<InventoryApi>
+public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClassFixture<InventoryApi>
 {
     private static readonly string Artifacts = Path.Combine(RepositoryFiles.Root, "artifacts");
 
@@ -162,11 +162,34 @@ public sealed class MapPageTests(InventoryApi api) : IClassFixture<InventoryApi>
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
 
+    [Fact]
+    public async Task MoreThanAPageOfParcels_AreAllLoaded()
+    {
+        await using var database = await InventoryTestDatabase.CreateAsync(server);
+        var exit = await new LandInventory.Importer.ImportCommand(TextWriter.Null, TextWriter.Null).RunAsync(
+            new LandInventory.Importer.ImportRequest(RepositoryFiles.DataFolder, Connection: database.ConnectionString), TestContext.Current.CancellationToken);
+        Assert.Equal(LandInventory.Importer.ImportCommand.Success, exit);
+        // 53 copies of each parcel under new codes: 1 113, more than the 1 000 of one OGC page.
+        await database.ScalarAsync<object>("""
+            INSERT INTO land_parcels (code, name_zh, name_en, steward_id, area_id, land_use, land_use_code, land_use_scheme,
+              net_site_area_sqm, plot_ratio_max, lease_term_years, supply_method, status, boundary)
+            SELECT code || '-' || g, name_zh, name_en, steward_id, area_id, land_use, land_use_code, land_use_scheme,
+              net_site_area_sqm, plot_ratio_max, lease_term_years, supply_method, status, boundary
+            FROM land_parcels, generate_series(1, 52) g
+            """);
+
+        using var seen = await BrowseAsync("load", connectionString: database.ConnectionString);
+
+        var expected = Split(await database.ScalarAsync<string>("SELECT string_agg(code, ',' ORDER BY code COLLATE \"C\") FROM land_parcels"));
+        Assert.Equal(1113, expected.Length);
+        Assert.Equal(expected, Codes(seen.RootElement.GetProperty("listed")));
+    }
+
     /// <summary>Runs one scenario of Browser/map.e2e.mjs against the API on a real socket; no console error allowed.</summary>
-    private async Task<JsonDocument> BrowseAsync(string scenario, string argument = "")
+    private async Task<JsonDocument> BrowseAsync(string scenario, string argument = "", string? connectionString = null)
     {
         Directory.CreateDirectory(Artifacts);
-        await using var server = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl);
+        await using var kestrel = KestrelServer.Start(connectionString ?? api.Database.ConnectionString, out var baseUrl);
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = Path.Combine(RepositoryFiles.Root, "tests", "GisApi.Tests", "Browser"),

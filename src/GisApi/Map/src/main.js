@@ -38,10 +38,18 @@ const [lon, lat] = state.c ? state.c.split(',').map(Number) : [];
 map = createMap($('#map'), config, { center: Number.isFinite(lon) ? [lon, lat] : undefined, zoom: state.z ? Number(state.z) : undefined });
 const loaded = new Promise((resolve) => map.on('load', resolve));
 
+/** Every feature of a layer: pages of 1000, following the OGC API's next links. */
 async function items(layer) {
-  const response = await fetch(`/ogc/collections/${layer}/items?limit=1000${crs}`);
-  if (!response.ok) throw new Error(`${layer}: ${response.status}`);
-  return response.json();
+  const all = { type: 'FeatureCollection', features: [] };
+  let url = `/ogc/collections/${layer}/items?limit=1000${crs}`;
+  while (url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${layer}: ${response.status}`);
+    const page = await response.json();
+    all.features.push(...page.features);
+    url = page.links?.find((l) => l.rel === 'next')?.href ?? null;
+  }
+  return all;
 }
 
 async function areaMembership(layer) {
