@@ -24,6 +24,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseInventoryHttp();
 app.UseInventoryStatusPages();
+app.UseODataResponseCache();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();

@@ -204,7 +204,18 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
         using var node = Process.Start(start)!;
         var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await node.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            node.Kill(entireProcessTree: true);
+            Assert.Fail($"{scenario}: the browser did not finish in 2 minutes\n{await error}");
+        }
+
         Assert.True(node.ExitCode == 0, $"{scenario}: node exited {node.ExitCode}\n{await error}\n{await output}");
         var seen = JsonDocument.Parse(await output);
         Assert.Empty(Codes(seen.RootElement.GetProperty("errors")));

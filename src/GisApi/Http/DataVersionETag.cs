@@ -24,10 +24,8 @@ public sealed class DataVersionETag : IEndpointFilter
             return await next(context); // an answer to a body (a posted geometry) is not named by its URL
         }
 
-        var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
-        var version = await db.LayerVersions.SumAsync(v => v.Version, http.RequestAborted);
-        var etag = Tag(http.Request, version);
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
+        var etag = await TagAsync(http);
+        if (Matches(http.Request, etag))
         {
             SetHeaders(http, etag);
             return Results.StatusCode(StatusCodes.Status304NotModified);
@@ -48,19 +46,36 @@ public sealed class DataVersionETag : IEndpointFilter
         }
 
         SetHeaders(http, etag);
-        return cache.Enabled ? await cache.StoreAsync(etag, cacheable, http) : result;
+        return cache.Enabled ? await cache.StoreAsync(etag, () => cacheable.ExecuteAsync(http), http) : result;
     }
 
-    private static void SetHeaders(HttpContext http, string etag)
+    /// <summary>
+    /// The request's tag: the sum of the layer versions (one indexed query), hashed with what else shapes the answer.
+    /// </summary>
+    public static async Task<string> TagAsync(HttpContext http)
+    {
+        var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
+        var version = await db.LayerVersions.SumAsync(v => v.Version, http.RequestAborted);
+        return Tag(http.Request, version);
+    }
+
+    public static bool Matches(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag)));
+
+    public static void SetHeaders(HttpContext http, string etag)
     {
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = CacheControl;
     }
 
-    /// <summary>The version, path, query and accepted encodings (each encoding is its own representation).</summary>
+    /// <summary>
+    /// The version, the host the links are written for, path, query, and the headers that choose a representation:
+    /// accepted encodings, media type (OData's metadata level is a parameter of it) and OData's <c>Prefer</c>.
+    /// </summary>
     private static string Tag(HttpRequest request, long version)
     {
-        var key = $"{version}|{request.Path}|{request.QueryString}|{request.Headers[HeaderNames.AcceptEncoding]}";
+        var headers = request.Headers;
+        var key = $"{version}|{request.Scheme}://{request.Host}|{request.Path}|{request.QueryString}|{headers.AcceptEncoding}|{headers.Accept}|{headers["Prefer"]}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return $"\"{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
     }

@@ -25,6 +25,14 @@ const rendered = (layer) => page.evaluate((id) => {
   const features = window.landInventory.map.queryRenderedFeatures({ layers: [id] });
   return [...new Set(features.map((f) => f.properties.code))].sort();
 }, layer);
+// Waits until the map has drawn everything asked of it: a repaint is forced so that an 'idle' event is sure to follow
+// (waiting for 'idle' alone hangs when the map went idle just before), with a time limit.
+const settled = () => page.evaluate(() => new Promise((resolve, reject) => {
+  const { map } = window.landInventory;
+  const timer = setTimeout(() => reject(new Error('the map did not settle in 20 s')), 20000);
+  map.once('idle', () => { clearTimeout(timer); resolve(); });
+  map.triggerRepaint();
+}));
 const listed = () => page.$$eval('#results button', (buttons) => buttons.map((b) => b.dataset.code));
 const sorted = (xs) => [...xs].sort();
 
@@ -44,7 +52,7 @@ const scenarios = {
     await page.selectOption('select[name=status]', 'available');
     await page.fill('input[name=minArea]', '40');
     await page.selectOption('select[name=unit]', 'mu');
-    await page.evaluate(() => new Promise((resolve) => window.landInventory.map.once('idle', resolve)));
+    await settled();
     return { listed: sorted(await listed()), parcels: await rendered('parcels-fill'), hash: new URL(page.url()).hash,
       filterMs: await page.evaluate(() => window.landInventory.filterMs) };
   },
@@ -58,7 +66,7 @@ const scenarios = {
       map.jumpTo({ center: centroid, zoom: 16 });
       return centroid;
     }, argument);
-    await page.evaluate(() => new Promise((resolve) => window.landInventory.map.once('idle', resolve)));
+    await settled();
     const box = await page.$eval('#map', (m) => { const r = m.getBoundingClientRect(); return { x: r.x, y: r.y }; });
     const screen = await page.evaluate((p) => window.landInventory.map.project(p), point);
     await page.mouse.click(box.x + screen.x, box.y + screen.y);
@@ -109,10 +117,8 @@ const scenarios = {
     await page.click('#results button');
     await page.waitForSelector('#card:not([hidden])');
     // Back to the whole zone, the card still open: the picture for the README.
-    await page.evaluate((v) => new Promise((resolve) => {
-      window.landInventory.map.once('idle', resolve);
-      window.landInventory.map.jumpTo(v);
-    }), view);
+    await page.evaluate((v) => window.landInventory.map.jumpTo(v), view);
+    await settled();
     const file = `${artifacts}/map.png`;
     await page.screenshot({ path: file });
     return { file };

@@ -279,4 +279,5 @@ map.once('idle', async () => {
   applyFilters();
   document.body.dataset.ready = 'true';
 });
+map.triggerRepaint(); // an 'idle' is sure to follow, even if the map had nothing left to draw
 window.landInventory = { map, state, data, visible: () => visible().map((f) => f.properties.code), labels };
