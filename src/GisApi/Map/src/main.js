@@ -54,11 +54,16 @@ async function items(layer) {
 
 async function areaMembership(layer) {
   const entitySet = odata[layer];
+  const byCode = new globalThis.Map(data[layer].features.map((f) => [f.properties.code, f]));
   await Promise.all(data.areas.features.map(async (area) => {
-    const response = await fetch(`/odata/${entitySet}/InArea(areaId='${area.properties.id}')?$select=code&$top=1000`);
-    for (const row of (await response.json()).value) {
-      const feature = data[layer].features.find((f) => f.properties.code === row.code);
-      if (feature) feature.properties.inArea = area.properties.id;
+    let url = `/odata/${entitySet}/InArea(areaId='${area.properties.id}')?$select=code&$top=1000`;
+    while (url) {
+      const page = await (await fetch(url)).json();
+      for (const row of page.value) {
+        const feature = byCode.get(row.code);
+        if (feature) feature.properties.inArea = area.properties.id;
+      }
+      url = page['@odata.nextLink'] ?? null;
     }
   }));
 }
@@ -74,9 +79,9 @@ await loaded;
 for (const layer of ['areas', 'parcels', 'carriers', 'buildings']) map.getSource(layer).setData(data[layer]);
 if (!state.c) {
   // No view in the link: the whole inventory.
-  const all = ['areas', 'parcels', 'carriers', 'buildings'].flatMap((layer) => data[layer].features.map((f) => bounds(f.geometry)));
-  map.fitBounds([[Math.min(...all.map((b) => b[0])), Math.min(...all.map((b) => b[1]))],
-    [Math.max(...all.map((b) => b[2])), Math.max(...all.map((b) => b[3]))]], { padding: 40, duration: 0 });
+  const all = ['areas', 'parcels', 'carriers', 'buildings'].flatMap((layer) => data[layer].features.map((f) => bounds(f.geometry)))
+    .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+  map.fitBounds([[all[0], all[1]], [all[2], all[3]]], { padding: 40, duration: 0 });
 }
 map.on('moveend', () => {
   const c = map.getCenter();

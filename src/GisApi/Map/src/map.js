@@ -62,8 +62,12 @@ export function centre(geometry) {
 }
 
 export function bounds(geometry) {
-  const xs = [], ys = [];
-  const walk = (c) => typeof c[0] === 'number' ? (xs.push(c[0]), ys.push(c[1])) : c.forEach(walk);
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c) => {
+    if (typeof c[0] !== 'number') return c.forEach(walk);
+    box[0] = Math.min(box[0], c[0]); box[1] = Math.min(box[1], c[1]);
+    box[2] = Math.max(box[2], c[0]); box[3] = Math.max(box[3], c[1]);
+  };
   walk(geometry.coordinates);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return box;
 }
