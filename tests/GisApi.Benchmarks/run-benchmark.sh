@@ -23,7 +23,7 @@ cleanup() {
   [ -n "${api_on:-}" ] && kill "$api_on" 2>/dev/null
   [ -n "${api_off:-}" ] && kill "$api_off" 2>/dev/null
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
-  pkill -x mapserv 2>/dev/null
+  pkill -KILL -x mapserv 2>/dev/null # MapServer's FastCGI loop ignores SIGTERM
   return 0
 }
 trap cleanup EXIT
