@@ -36,18 +36,18 @@ public sealed class Warmup(IServer server, IHostApplicationLifetime lifetime, IC
             return;
         }
 
-        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
-        foreach (var path in Paths)
+        // Best effort, and never fatal: an exception escaping a hosted service would stop the whole service.
+        try
         {
-            try
+            using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+            foreach (var path in Paths)
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative), stoppingToken);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                logger.LogInformation("Warm-up request {Path} failed: {Message}", path, e.Message);
-                return;
-            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Warm-up stopped: {Message}", e.Message);
         }
     }
 
