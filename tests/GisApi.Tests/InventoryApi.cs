@@ -1,4 +1,3 @@
-using LandInventory.Importer;
 using LandInventory.PostGis.Testing;
 using Xunit;
 
@@ -14,13 +13,7 @@ public sealed class InventoryApi(PostGisServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
-        var errors = new StringWriter();
-        var exit = await new ImportCommand(TextWriter.Null, errors)
-            .RunAsync(new ImportRequest(RepositoryFiles.DataFolder, Connection: Database.ConnectionString), CancellationToken.None);
-        if (exit != ImportCommand.Success)
-        {
-            throw new InvalidOperationException($"importing data/geojson failed: {errors}");
-        }
+        await InventoryData.ImportAsync(Database.ConnectionString);
 
         Factory = new ApiFactory(Database.ConnectionString);
     }

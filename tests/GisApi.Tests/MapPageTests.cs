@@ -166,17 +166,9 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
     public async Task MoreThanAPageOfParcels_AreAllLoaded()
     {
         await using var database = await InventoryTestDatabase.CreateAsync(server);
-        var exit = await new LandInventory.Importer.ImportCommand(TextWriter.Null, TextWriter.Null).RunAsync(
-            new LandInventory.Importer.ImportRequest(RepositoryFiles.DataFolder, Connection: database.ConnectionString), TestContext.Current.CancellationToken);
-        Assert.Equal(LandInventory.Importer.ImportCommand.Success, exit);
-        // 53 copies of each parcel under new codes: 1 113, more than the 1 000 of one OGC page.
-        await database.ScalarAsync<object>("""
-            INSERT INTO land_parcels (code, name_zh, name_en, steward_id, area_id, land_use, land_use_code, land_use_scheme,
-              net_site_area_sqm, plot_ratio_max, lease_term_years, supply_method, status, boundary)
-            SELECT code || '-' || g, name_zh, name_en, steward_id, area_id, land_use, land_use_code, land_use_scheme,
-              net_site_area_sqm, plot_ratio_max, lease_term_years, supply_method, status, boundary
-            FROM land_parcels, generate_series(1, 52) g
-            """);
+        await InventoryData.ImportAsync(database.ConnectionString);
+        // 52 copies of each parcel: 1 113 in all, more than the 1 000 of one OGC page.
+        await InventoryData.CopyParcelsAsync(database, 52);
 
         using var seen = await BrowseAsync("load", connectionString: database.ConnectionString);
 

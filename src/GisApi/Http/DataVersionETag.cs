@@ -25,19 +25,12 @@ public sealed class DataVersionETag : IEndpointFilter
         }
 
         var etag = await TagAsync(http);
-        if (Matches(http.Request, etag))
+        if (Settled(http, etag) is { } settled)
         {
-            SetHeaders(http, etag);
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            return settled;
         }
 
         var cache = http.RequestServices.GetRequiredService<ResponseCache>();
-        if (cache.Find(etag) is { } hit)
-        {
-            SetHeaders(http, etag);
-            return hit;
-        }
-
         var result = await next(context);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
         if (inner is not ICacheableResult cacheable)
@@ -59,8 +52,26 @@ public sealed class DataVersionETag : IEndpointFilter
         return Tag(http.Request, version);
     }
 
-    public static bool Matches(HttpRequest request, string etag) =>
-        request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag)));
+    /// <summary>
+    /// The answer that needs no work: 304 when the client has this version, the kept answer when the cache has it
+    /// (both with the tag's headers); null when the request must be answered.
+    /// </summary>
+    public static IResult? Settled(HttpContext http, string etag)
+    {
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
+        {
+            SetHeaders(http, etag);
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (http.RequestServices.GetRequiredService<ResponseCache>().Find(etag) is { } hit)
+        {
+            SetHeaders(http, etag);
+            return hit;
+        }
+
+        return null;
+    }
 
     public static void SetHeaders(HttpContext http, string etag)
     {

@@ -39,8 +39,11 @@ public sealed class GeographySerializer(IODataSerializerProvider serializerProvi
     /// <summary>A group-by row whose enum values carry the model's member names (camelCase, as everywhere in JSON).</summary>
     private sealed class ModelNamedRow(DynamicTypeWrapper row) : DynamicTypeWrapper
     {
-        public override Dictionary<string, object> Values => row.Values.ToDictionary(v => v.Key, v => v.Value is Enum e
+        // Once per row: the writer reads Values more than once.
+        private readonly Dictionary<string, object> _values = row.Values.ToDictionary(v => v.Key, v => v.Value is Enum e
             ? new ODataEnumValue(EnumNames.Of(e), $"{InventoryModel.Namespace}.{e.GetType().Name}")
             : v.Value);
+
+        public override Dictionary<string, object> Values => _values;
     }
 }

@@ -81,8 +81,10 @@ public sealed class InventoryQueryAttribute : EnableQueryAttribute
     {
         NpgsqlException or OperationCanceledException => false,
         _ when e.InnerException is { } inner => Unsupported(inner),
+        // The kinds ASP.NET Core OData and EF throw for options they cannot bind or translate (NotImplementedException
+        // is OData's own word for an unsupported node); a NullReferenceException stays a 500: it is a bug to see.
         ODataException or InvalidOperationException or InvalidCastException or ArgumentException or NotSupportedException
-            or NotImplementedException or NullReferenceException => true,
+            or NotImplementedException => true,
         _ => false,
     };
 

@@ -17,21 +17,13 @@ public static class ODataResponseCache
             async (http, next) =>
             {
                 var etag = await DataVersionETag.TagAsync(http);
-                if (DataVersionETag.Matches(http.Request, etag))
+                if (DataVersionETag.Settled(http, etag) is { } settled)
                 {
-                    DataVersionETag.SetHeaders(http, etag);
-                    http.Response.StatusCode = StatusCodes.Status304NotModified;
+                    await settled.ExecuteAsync(http);
                     return;
                 }
 
                 var cache = http.RequestServices.GetRequiredService<ResponseCache>();
-                if (cache.Find(etag) is { } hit)
-                {
-                    DataVersionETag.SetHeaders(http, etag);
-                    await hit.ExecuteAsync(http);
-                    return;
-                }
-
                 if (!cache.Enabled)
                 {
                     http.Response.OnStarting(() =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using LandInventory.Importer;
 using LandInventory.PostGis.Testing;
 
 namespace LandInventory.GisApi.Tests.OData;
@@ -14,8 +13,7 @@ public sealed class ODataCachingTests(PostGisServer server)
     public async Task Answers_AreTaggedCachedAndRevalidated_AndChangeWithTheData()
     {
         await using var database = await InventoryTestDatabase.CreateAsync(server);
-        Assert.Equal(ImportCommand.Success, await new ImportCommand(TextWriter.Null, TextWriter.Null).RunAsync(
-            new ImportRequest(RepositoryFiles.DataFolder, Connection: database.ConnectionString), Ct));
+        await InventoryData.ImportAsync(database.ConnectionString);
         await using var factory = new ApiFactory(database.ConnectionString);
         var client = factory.CreateClient();
         const string url = "/odata/Parcels?$select=code,nameEn&$orderby=code&$top=3";

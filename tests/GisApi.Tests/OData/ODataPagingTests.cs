@@ -1,5 +1,4 @@
 using LandInventory.GisApi.OData;
-using LandInventory.Importer;
 using LandInventory.PostGis.Testing;
 using static LandInventory.GisApi.Tests.OData.ODataHttp;
 
@@ -12,17 +11,9 @@ public sealed class ODataPagingTests(PostGisServer server)
     public async Task NextLinks_WalkEveryParcelOnce()
     {
         await using var database = await InventoryTestDatabase.CreateAsync(server);
-        var exit = await new ImportCommand(TextWriter.Null, TextWriter.Null).RunAsync(
-            new ImportRequest(RepositoryFiles.DataFolder, Connection: database.ConnectionString), TestContext.Current.CancellationToken);
-        Assert.Equal(ImportCommand.Success, exit);
-        // Eight copies of each parcel under new codes: more than one page.
-        await database.ScalarAsync<object>("""
-            INSERT INTO land_parcels (code, name_zh, name_en, steward_id, area_id, land_use, land_use_code, land_use_scheme,
-              net_site_area_sqm, plot_ratio_max, lease_term_years, supply_method, status, boundary)
-            SELECT code || '-' || g, name_zh, name_en, steward_id, area_id, land_use, land_use_code, land_use_scheme,
-              net_site_area_sqm, plot_ratio_max, lease_term_years, supply_method, status, boundary
-            FROM land_parcels, generate_series(1, 8) g
-            """);
+        await InventoryData.ImportAsync(database.ConnectionString);
+        // Eight copies of each parcel: more than one page.
+        await InventoryData.CopyParcelsAsync(database, 8);
         await using var factory = new ApiFactory(database.ConnectionString);
         var client = factory.CreateClient();
 
