@@ -1,6 +1,7 @@
 using LandInventory.Data.Areas;
 using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
+using LandInventory.Data.History;
 using LandInventory.Data.Parcels;
 using LandInventory.Data.Stewards;
 using LandInventory.Data.Versions;
@@ -22,6 +23,8 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
     public DbSet<Steward> Stewards => Set<Steward>();
 
     public DbSet<LayerVersion> LayerVersions => Set<LayerVersion>();
+
+    public DbSet<FeatureChange> FeatureHistory => Set<FeatureChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -32,6 +32,9 @@ public abstract class InventoryRecord
     /// <summary>The day the steward last confirmed the record against the ground truth.</summary>
     public DateOnly? VerifiedOn { get; set; }
 
+    /// <summary>The row's version (PostgreSQL's <c>xmin</c>): what ETags and <c>If-Match</c> compare, so no update is lost.</summary>
+    public uint Version { get; set; }
+
     /// <summary>Set by the database (default and trigger), never by code.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

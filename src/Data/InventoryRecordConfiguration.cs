@@ -22,6 +22,7 @@ public static class InventoryRecordConfiguration
         entity.HasOne(r => r.Steward).WithMany().HasForeignKey(r => r.StewardId).OnDelete(DeleteBehavior.Restrict);
         entity.Property(r => r.ContactName).HasMaxLength(100);
         entity.Property(r => r.ContactPhone).HasMaxLength(40);
+        entity.Property(r => r.Version).IsRowVersion();
         entity.Property(r => r.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAdd();
         entity.Property(r => r.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAddOrUpdate();
         var table = entity.Metadata.GetTableName();

@@ -1,7 +1,11 @@
 using LandInventory.GisApi;
+using LandInventory.GisApi.Auth;
+using LandInventory.GisApi.Editing;
 using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
+using LandInventory.GisApi.History;
 using LandInventory.GisApi.Http;
+using LandInventory.GisApi.Importing;
 using LandInventory.GisApi.Map;
 using LandInventory.GisApi.OData;
 using LandInventory.GisApi.Ogc;
@@ -10,10 +14,17 @@ using LandInventory.GisApi.Tiles;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is [DevelopmentToken.Command, ..])
+{
+    return DevelopmentToken.Run(args, builder.Configuration);
+}
+
 builder.Services.AddInventoryDatabase(builder.Configuration);
 builder.Services.AddInventoryErrors();
 builder.Services.AddInventoryHttp(builder.Configuration);
 builder.Services.AddInventoryOData();
+builder.Services.AddInventoryAuth(builder.Configuration);
+builder.Services.AddInventoryEditing(builder.Configuration);
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Description = ODataSetup.OpenApiNote;
@@ -24,6 +35,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseInventoryHttp();
 app.UseInventoryStatusPages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseODataResponseCache();
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -31,9 +44,13 @@ app.MapHealthEndpoints();
 app.MapOgcEndpoints();
 app.MapTileEndpoints();
 app.MapSearchEndpoints();
+app.MapEditEndpoints();
+app.MapImportEndpoints();
+app.MapHistoryEndpoints();
 app.MapControllers();
 app.MapInvestorMap();
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

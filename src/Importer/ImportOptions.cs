@@ -9,7 +9,11 @@ public enum ImportMode
     Replace,
 }
 
-/// <summary>The options of one run; <paramref name="Crs"/> overrides what the files declare.</summary>
+/// <summary>
+/// The options of one run; <paramref name="Crs"/> overrides what the files declare. <paramref name="Actor"/> is who the
+/// feature history records (default <c>importer:{os user}</c>); <paramref name="Steward"/>, when set, limits the run to
+/// that bureau's records (a planner's import over the API).
+/// </summary>
 public sealed record ImportOptions(
     ImportMode Mode = ImportMode.Upsert, bool DryRun = false, bool SkipInvalid = false, CoordinateSystem? Crs = null,
-    bool CollectDiff = false);
+    bool CollectDiff = false, string? Actor = null, string? Steward = null);

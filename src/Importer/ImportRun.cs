@@ -11,8 +11,10 @@ public sealed record ImportResult(IReadOnlyList<LayerResult> Layers, ProblemLog 
 /// One import, in one transaction: every file is streamed, checked and merged in dependency order, then the whole is
 /// committed — or, when anything was invalid (without --skip-invalid) or in a dry run, rolled back, leaving the
 /// database exactly as it was.
+/// <paramref name="precondition"/> runs first inside the transaction (the API locks and checks the feature a PUT replaces).
 /// </summary>
-public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options, IImportProgress progress)
+public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options, IImportProgress progress,
+    Func<NpgsqlConnection, CancellationToken, Task>? precondition = null)
 {
     /// <summary>The files of a path: the file itself, or a folder's layer files in dependency order.</summary>
     public static IReadOnlyList<(string File, Layer Layer)> Plan(string path, Layer? layer)
@@ -46,6 +48,18 @@ public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options
         var results = new List<LayerResult>();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var who = new NpgsqlCommand(Data.History.HistoryTriggers.SetWriterSql, connection))
+        {
+            who.Parameters.AddWithValue("actor", options.Actor ?? $"importer:{Environment.UserName}");
+            who.Parameters.AddWithValue("steward", options.Steward ?? "");
+            await who.ExecuteNonQueryAsync(ct);
+        }
+
+        if (precondition is not null)
+        {
+            await precondition(connection, ct);
+        }
+
         try
         {
             foreach (var (file, layer) in plan)
@@ -86,13 +100,15 @@ public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options
         Layer.Areas => new LayerImport<Data.Areas.Area>(LayerTables.Areas, FeatureMapper.ToArea)
             .RunAsync(connection, layer, file, options, problems, progress, ct),
         Layer.Parcels => new LayerImport<Data.Parcels.LandParcel>(LayerTables.Parcels, FeatureMapper.ToParcel,
-                LayerChecks.Stewards(LayerTables.Parcels.Stage), LayerChecks.ParcelAreas)
+                LayerChecks.Stewards(LayerTables.Parcels.Stage), LayerChecks.StewardScope(LayerTables.Parcels.Stage, LayerTables.Parcels.Table),
+                LayerChecks.ParcelAreas)
             .RunAsync(connection, layer, file, options, problems, progress, ct),
         Layer.Carriers => new LayerImport<Data.Carriers.IndustrialCarrier>(LayerTables.Carriers, FeatureMapper.ToCarrier,
-                LayerChecks.Stewards(LayerTables.Carriers.Stage))
+                LayerChecks.Stewards(LayerTables.Carriers.Stage), LayerChecks.StewardScope(LayerTables.Carriers.Stage, LayerTables.Carriers.Table))
             .RunAsync(connection, layer, file, options, problems, progress, ct),
         Layer.Buildings => new LayerImport<ImportedBuilding>(LayerTables.Buildings, FeatureMapper.ToBuilding,
-                LayerChecks.Stewards(LayerTables.Buildings.Stage), LayerChecks.BuildingCarriers)
+                LayerChecks.Stewards(LayerTables.Buildings.Stage), LayerChecks.StewardScope(LayerTables.Buildings.Stage, LayerTables.Buildings.Table),
+                LayerChecks.BuildingCarriers)
             .RunAsync(connection, layer, file, options, problems, progress, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(layer)),
     };

@@ -17,6 +17,9 @@ public class Area
 
     public List<LandParcel> Parcels { get; set; } = [];
 
+    /// <summary>The row's version (PostgreSQL's <c>xmin</c>), see <see cref="InventoryRecord.Version"/>.</summary>
+    public uint Version { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -18,6 +18,7 @@ public sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
         builder.Property(a => a.NameZh).HasMaxLength(100);
         builder.Property(a => a.NameEn).HasMaxLength(100);
         builder.HasMultiPolygon(nameof(Area.Boundary), "boundary", required: true);
+        builder.Property(a => a.Version).IsRowVersion();
         builder.Property(a => a.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAdd();
         builder.Property(a => a.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAddOrUpdate();
     }

@@ -17,6 +17,9 @@ public static class Geo
 
     public const string PointColumn = "geometry(Point,4326)";
 
+    /// <summary>A column that holds any layer's geometry (the feature history).</summary>
+    public const string AnyGeometryColumn = "geometry(Geometry,4326)";
+
     /// <summary>Floating precision: coordinates are kept as given, not snapped to a grid.</summary>
     public static GeometryFactory Factory { get; } =
         NtsGeometryServices.Instance.CreateGeometryFactory(new PrecisionModel(), Srid);

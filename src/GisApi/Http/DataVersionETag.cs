@@ -6,6 +6,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace LandInventory.GisApi.Http;
 
+/// <summary>Marks the endpoint of one feature, whose tag carries the feature's row version.</summary>
+public sealed class RowVersioned;
+
 /// <summary>
 /// Strong ETags that change exactly when the inventory does: the tag hashes the request and the sum of the layer
 /// versions, which the database raises on every statement that changes rows (layer_versions). A matching
@@ -49,8 +52,27 @@ public sealed class DataVersionETag : IEndpointFilter
     {
         var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
         var version = await db.LayerVersions.SumAsync(v => v.Version, http.RequestAborted);
-        return Tag(http.Request, version);
+        var row = await RowVersionAsync(http, db);
+        return Tag(http.Request, row is null ? $"{version}" : $"{row}.{version}");
     }
+
+    /// <summary>
+    /// A single feature's tag leads with its row version, which <c>If-Match</c> compares (<see cref="RowVersionOf"/>):
+    /// a write is refused when the feature changed since it was read, not when another feature did.
+    /// </summary>
+    private static async Task<uint?> RowVersionAsync(HttpContext http, InventoryDbContext db) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<RowVersioned>() is not null
+        && http.GetRouteValue("collectionId") is string layer && http.GetRouteValue("featureId") is string feature
+        && Ogc.FeatureLayers.Find(layer) is { } collection
+            ? await collection.VersionAsync(db, feature, http.RequestAborted)
+            : null;
+
+    /// <summary>The row version a single feature's strong tag carries; null for a weak tag or any other.</summary>
+    public static uint? RowVersionOf(string etag) =>
+        etag.StartsWith('"') && etag.IndexOf('.') is > 1 and var dot
+        && uint.TryParse(etag.AsSpan(1, dot - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : null;
 
     /// <summary>
     /// The answer that needs no work: 304 when the client has this version, the kept answer when the cache has it
@@ -83,7 +105,7 @@ public sealed class DataVersionETag : IEndpointFilter
     /// The version, the host the links are written for, path, query, and the headers that choose a representation:
     /// accepted encodings, media type (OData's metadata level is a parameter of it) and OData's <c>Prefer</c>.
     /// </summary>
-    private static string Tag(HttpRequest request, long version)
+    private static string Tag(HttpRequest request, string version)
     {
         var headers = request.Headers;
         var key = $"{version}|{request.Scheme}://{request.Host}|{request.Path}|{request.QueryString}|{headers.AcceptEncoding}|{headers.Accept}|{headers["Prefer"]}";

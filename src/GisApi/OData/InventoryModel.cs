@@ -43,6 +43,7 @@ public static class InventoryModel
         areas.EntityType.HasKey(a => a.Id);
         areas.EntityType.Ignore(a => a.Boundary);
         areas.EntityType.Ignore(a => a.CreatedAt);
+        areas.EntityType.Ignore(a => a.Version);
         areas.EntityType.Property(a => a.UpdatedAt).IsConcurrencyToken();
         Operations(parcels, "Parcels");
         Operations(carriers, "Carriers");
@@ -79,6 +80,7 @@ public static class InventoryModel
         type.Ignore(r => r.Id);
         type.Ignore(r => r.Steward);
         type.Ignore(r => r.CreatedAt);
+        type.Ignore(r => r.Version); // the row version is the ETag's business, not a figure
         type.Property(r => r.UpdatedAt).IsConcurrencyToken();
         return set;
     }

@@ -23,6 +23,9 @@ public interface IFeatureLayer
 
     Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
+    /// <summary>The feature's row version (PostgreSQL's xmin), or null when there is no such feature.</summary>
+    Task<uint?> VersionAsync(InventoryDbContext db, string featureId, CancellationToken ct);
+
     /// <summary>The <paramref name="count"/> features nearest <paramref name="point"/>, with geodesic distances in metres.</summary>
     Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count, CancellationToken ct);
 
@@ -96,6 +99,10 @@ public sealed class FeatureLayer<TEntity>(
     public Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
         table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
             .Select(row).FirstOrDefaultAsync(ct);
+
+    public Task<uint?> VersionAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
+        table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+            .Select(e => (uint?)EF.Property<uint>(e, "Version")).FirstOrDefaultAsync(ct);
 
     public async Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count,
         CancellationToken ct)

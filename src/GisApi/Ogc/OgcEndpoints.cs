@@ -44,7 +44,8 @@ public static class OgcEndpoints
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem")
-            .WithSummary("One feature by its code (areas: their id)")
+            .WithSummary("One feature by its code (areas: their id); its ETag is what a write's If-Match names")
+            .WithMetadata(new Http.RowVersioned())
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

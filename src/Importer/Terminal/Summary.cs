@@ -53,15 +53,22 @@ public static class Summary
 
     public static async Task WriteReportAsync(string path, ImportRequest request, ImportResult result, CancellationToken ct)
     {
-        var report = new
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, Report(request.DryRun, request.Mode, result), Json, ct);
+    }
+
+    /// <summary>The machine-readable report: the command line's <c>--report</c> file, the API's import job result.</summary>
+    /// <paramref name="fileNamesOnly"/> leaves out the folders (a server's temporary paths are nobody's business).
+    public static object Report(bool dryRun, ImportMode mode, ImportResult result, bool fileNamesOnly = false) =>
+        new
         {
             written = result.Written,
-            dryRun = request.DryRun,
-            mode = request.Mode,
+            dryRun,
+            mode,
             layers = result.Layers.Select(r => new
             {
                 layer = r.Layer,
-                file = r.File,
+                file = fileNamesOnly ? Path.GetFileName(r.File) : r.File,
                 crs = r.Crs,
                 r.Read,
                 r.Inserted,
@@ -72,11 +79,8 @@ public static class Summary
                 changes = r.Diff,
             }),
             problemCount = result.Problems.Total,
-            problems = result.Problems.Kept,
+            problems = fileNamesOnly ? result.Problems.Kept.Select(p => p with { File = Path.GetFileName(p.File) }).ToList() : result.Problems.Kept,
         };
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, report, Json, ct);
-    }
 
     private static string Line(string name, int read, int inserted, int updated, int unchanged, int removed, int rejected) =>
         $"{name,-10} read {read,7}  inserted {inserted,7}  updated {updated,7}  unchanged {unchanged,7}  removed {removed,7}  rejected {rejected,7}";

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using LandInventory.Data.Spatial;
+using LandInventory.Importer;
+using LandInventory.Importer.Writing;
+
+namespace LandInventory.GisApi.Editing;
+
+/// <summary>
+/// A posted GeoJSON Feature, kept in a temporary file for the importer (which reads files as streams), with what the
+/// endpoint must know before the import: its key, its steward and the CRS the client declared (<c>Content-Crs</c>).
+/// </summary>
+public sealed class ReceivedFeature : IAsyncDisposable
+{
+    private ReceivedFeature(string path, string key, string? steward, CoordinateSystem? crs)
+    {
+        Path = path;
+        Key = key;
+        Steward = steward;
+        Crs = crs;
+    }
+
+    public string Path { get; }
+
+    public string Key { get; }
+
+    public string? Steward { get; }
+
+    public CoordinateSystem? Crs { get; }
+
+    public static async Task<ReceivedFeature> ReadAsync(HttpRequest request, EditableLayer layer, CancellationToken ct)
+    {
+        if (request.ContentLength > EditEndpoints.MaxFeatureBytes)
+        {
+            throw TooLarge();
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > EditEndpoints.MaxFeatureBytes)
+        {
+            throw TooLarge();
+        }
+
+        string key;
+        string? steward;
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+                || type.GetString() != "Feature" || !root.TryGetProperty("properties", out var properties)
+                || properties.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid("the body must be one GeoJSON Feature with a properties object (a file of many: POST /imports)");
+            }
+
+            var keyName = layer.ImportLayer == Layer.Areas ? "id" : "code";
+            key = properties.TryGetProperty(keyName, out var k) && k.ValueKind == JsonValueKind.String && k.GetString() is { Length: > 0 } text
+                ? text
+                : throw Invalid($"properties.{keyName} is required: it names the feature");
+            steward = properties.TryGetProperty("stewardId", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        }
+        catch (JsonException e)
+        {
+            throw new WriteRefusedException(StatusCodes.Status400BadRequest, "The body is not JSON", e.Message);
+        }
+
+        var crs = ContentCrs(request);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"landinventory-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllBytesAsync(path, buffer.ToArray(), ct);
+        return new ReceivedFeature(path, key, steward, crs);
+    }
+
+    /// <summary><c>Content-Crs: &lt;http://www.opengis.net/def/crs/EPSG/0/4544&gt;</c> (OGC API – Features Part 4), or none.</summary>
+    private static CoordinateSystem? ContentCrs(HttpRequest request)
+    {
+        var header = request.Headers["Content-Crs"].ToString().Trim().Trim('<', '>');
+        if (header.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CoordinateSystem.Parse(header);
+        }
+        catch (ArgumentException e)
+        {
+            throw new WriteRefusedException(StatusCodes.Status400BadRequest, "Unknown Content-Crs", e.Message);
+        }
+    }
+
+    private static WriteRefusedException Invalid(string message) =>
+        new(StatusCodes.Status422UnprocessableEntity, "The feature is not valid; nothing was written", message);
+
+    private static WriteRefusedException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "The feature is too large",
+        $"a feature may have at most {EditEndpoints.MaxFeatureBytes / 1024 / 1024} MB; import larger files (POST /imports)");
+
+    public ValueTask DisposeAsync()
+    {
+        File.Delete(Path);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Progress of a one-feature import: nobody is watching.</summary>
+public sealed class NoProgress : IImportProgress
+{
+    public static NoProgress Instance { get; } = new();
+
+    public void Started(Layer layer, string file, long length)
+    {
+    }
+
+    public void Advanced(long position)
+    {
+    }
+
+    public void Finished(LayerResult result)
+    {
+    }
+}

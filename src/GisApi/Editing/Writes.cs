@@ -1,0 +1,78 @@
+using LandInventory.Data.History;
+using LandInventory.GisApi.Auth;
+using LandInventory.Importer;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace LandInventory.GisApi.Editing;
+
+/// <summary>A write refused for a reason the client must hear as a status: 403, 404, 409, 412, 428.</summary>
+public sealed class WriteRefusedException(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string Title { get; } = title;
+
+    public ProblemHttpResult ToResult() => TypedResults.Problem(Message, statusCode: Status, title: Title);
+}
+
+/// <summary>
+/// The database the importer writes through from the API: the service's connection string without its
+/// <c>statement_timeout</c>, since a large import's merge rightly runs longer than any read may.
+/// </summary>
+public sealed class ImportSource(NpgsqlDataSource dataSource)
+{
+    public NpgsqlDataSource DataSource => dataSource;
+}
+
+/// <summary>What every write shares: the importer run over a received file, and its problems as a 422.</summary>
+public static class Writes
+{
+    public const string IfMatchMissing = "This write needs If-Match with the feature's ETag (GET it first), so that no one's change is overwritten unseen.";
+
+    /// <summary>One received file through the importer's checks and all-or-nothing write, as <paramref name="editor"/>.</summary>
+    public static Task<ImportResult> ImportAsync(ImportSource source, string file, Layer layer, ImportOptions options,
+        Editor editor, IImportProgress progress, Func<NpgsqlConnection, CancellationToken, Task>? precondition, CancellationToken ct) =>
+        new ImportRun(source.DataSource, options with { Actor = editor.Actor, Steward = editor.IsAdmin ? null : editor.Steward },
+            progress, precondition).RunAsync([(file, layer)], ct);
+
+    /// <summary>422 with every problem, each naming feature, code and field, as the importer reports them.</summary>
+    public static ProblemHttpResult Invalid(ProblemLog problems, string title = "The feature is not valid; nothing was written") =>
+        TypedResults.Problem(
+            $"{problems.Total} problem(s): {string.Join("; ", problems.Kept.Take(5).Select(Describe))}",
+            statusCode: StatusCodes.Status422UnprocessableEntity, title: title,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = problems.Kept.Select(p => new { feature = p.FeatureIndex, code = p.Code, field = p.Field, message = p.Message }).ToList(),
+            });
+
+    private static string Describe(ImportProblem p) =>
+        $"{(p.FeatureIndex is null ? "" : $"feature #{p.FeatureIndex}{(p.Code is null ? "" : $" ({p.Code})")}, ")}{p.Field}: {p.Message}";
+
+    /// <summary>The row version <c>If-Match</c> names: null for <c>*</c> (any), a refusal when missing or not a feature's tag.</summary>
+    public static uint? IfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+        {
+            throw new WriteRefusedException(StatusCodes.Status428PreconditionRequired, "If-Match required", IfMatchMissing);
+        }
+
+        if (header == "*")
+        {
+            return null;
+        }
+
+        return Http.DataVersionETag.RowVersionOf(header.Split(',')[0].Trim())
+               ?? throw new WriteRefusedException(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+                   "If-Match does not name a version of this feature: use the ETag of GET …/items/{featureId}.");
+    }
+
+    public static WriteRefusedException Stale() => new(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+        "The feature changed since it was read (its ETag no longer matches): GET it again, re-apply the change, retry.");
+
+    public static WriteRefusedException NotYours(string? steward, Editor editor) => new(StatusCodes.Status403Forbidden, "Forbidden",
+        steward is null
+            ? "Only an admin may change areas."
+            : $"This record is stewarded by \"{steward}\"; a planner of \"{editor.Steward}\" may only change that bureau's records.");
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace LandInventory.GisApi.Tests.Editing;
+
+/// <summary>The requests the write tests send.</summary>
+internal static class Http
+{
+    public const string Parcel = "LQ04(252):2025-01";
+
+    public static string Item(string layer, string code) => $"/ogc/collections/{layer}/items/{Uri.EscapeDataString(code)}";
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public static async Task<string> ETagAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url, Ct);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag!.Tag;
+    }
+
+    public static Task<HttpResponseMessage> PatchAsync(HttpClient client, string url, object properties, string? ifMatch) =>
+        SendAsync(client, HttpMethod.Patch, url, JsonSerializer.Serialize(new { properties }), "application/merge-patch+json", ifMatch);
+
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? body,
+        string contentType, string? ifMatch, string? contentCrs = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (contentCrs is not null)
+        {
+            request.Content!.Headers.TryAddWithoutValidation("Content-Crs", contentCrs);
+        }
+
+        return client.SendAsync(request, Ct);
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+}
