@@ -8,6 +8,7 @@ using LandInventory.GisApi.Http;
 using LandInventory.GisApi.Importing;
 using LandInventory.GisApi.Map;
 using LandInventory.GisApi.OData;
+using LandInventory.GisApi.Operations;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
 using LandInventory.GisApi.Tiles;
@@ -25,6 +26,8 @@ builder.Services.AddInventoryHttp(builder.Configuration);
 builder.Services.AddInventoryOData();
 builder.Services.AddInventoryAuth(builder.Configuration);
 builder.Services.AddInventoryEditing(builder.Configuration);
+builder.Services.AddInventoryRateLimits(builder.Configuration);
+builder.Services.AddInventoryOperations(builder.Configuration);
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Description = ODataSetup.OpenApiNote;
@@ -32,15 +35,19 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 }));
 
 var app = builder.Build();
+app.UseRequestIds();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseInventoryHttp();
 app.UseInventoryStatusPages();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseODataResponseCache();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();
+app.MapMetrics();
 app.MapOgcEndpoints();
 app.MapTileEndpoints();
 app.MapSearchEndpoints();

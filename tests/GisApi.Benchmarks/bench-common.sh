@@ -9,6 +9,8 @@ pw=$(sed -E 's/.*Password=([^;]*).*/\1/' <<<"$cs")
 db=li_api_bench
 bench_cs="${cs/Database=landinventory/Database=$db}"
 export PGPASSWORD=$pw
+# wrk is one client at thousands of requests a second: the anonymous rate limit would measure itself, not the API.
+export RateLimit__Enabled=false
 psql_bench() { psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$db" -X -q -At "$@"; }
 
 # Builds the API (Release) and loads the three areas and 100 000 generated parcels into a fresh li_api_bench.

@@ -9,6 +9,8 @@ public sealed class ApiFactory(string connectionString, params (string Key, stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Inventory", connectionString);
+        // Every test client is one address sending thousands of requests; RateLimitTests turns the limit on.
+        builder.UseSetting("RateLimit:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -15,6 +15,11 @@ public static class HealthEndpoints
             .WithDescription("200 when the database answers, has PostGIS and its schema is current; 503 otherwise.")
             .WithTags("Health")
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/health/ready", GetHealth).WithName("GetReadiness").WithTags("Health")
+            .WithSummary("Readiness: 200 while the service can answer (database up, schema current), else 503 — take it out of rotation")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "alive" })).WithName("GetLiveness").WithTags("Health")
+            .WithSummary("Liveness: 200 while the process serves requests, whatever the database does — restart it only when this fails");
         return app;
     }
 

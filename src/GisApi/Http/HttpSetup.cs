@@ -23,6 +23,9 @@ public static class HttpSetup
             new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = sizeLimit }),
             cacheEnabled));
         services.AddHostedService<Warmup>();
+        // Requests carry searches and single features; whole files go to POST /imports, which raises its own limit.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyMb", 4) * 1024L * 1024L);
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? ["*"];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
         {
@@ -35,8 +38,10 @@ public static class HttpSetup
                 policy.WithOrigins(origins);
             }
 
-            policy.WithMethods("GET", "HEAD", "OPTIONS").WithHeaders("If-None-Match", "Accept", "Content-Type")
-                .WithExposedHeaders("ETag", "Content-Crs");
+            // Reads from anywhere; writes need a token, which a browser page of another origin may send only when listed.
+            policy.WithMethods("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE")
+                .WithHeaders("If-None-Match", "If-Match", "Accept", "Content-Type", "Content-Crs", "Authorization")
+                .WithExposedHeaders("ETag", "Content-Crs", "Location", "Retry-After", "X-Request-Id");
         }));
         return services;
     }

@@ -12,8 +12,8 @@ public sealed class AuthorizationTests(EditableApi api) : IClassFixture<Editable
     [Fact]
     public async Task Writes_WithoutAValidToken_Are401_WithTheWrongRoleOrBureau403_AndChangeNothing()
     {
-        var url = Http.Item("parcels", Http.Parcel);
-        var etag = await Http.ETagAsync(api.Client(), url);
+        var url = Requests.Item("parcels", Requests.Parcel);
+        var etag = await Requests.ETagAsync(api.Client(), url);
         var before = await api.Database.ScalarAsync<string>(Row);
         var history = await api.Database.ScalarAsync<long>("SELECT count(*) FROM feature_history");
         var foreignKey = new AuthSettings("landinventory", "landinventory-api",
@@ -31,9 +31,9 @@ public sealed class AuthorizationTests(EditableApi api) : IClassFixture<Editable
 
         foreach (var (client, expected) in cases)
         {
-            var response = await Http.PatchAsync(client, url, new { status = "reserved" }, etag);
+            var response = await Requests.PatchAsync(client, url, new { status = "reserved" }, etag);
             Assert.Equal(expected, response.StatusCode);
-            Assert.Equal(expected, (await Http.SendAsync(client, HttpMethod.Delete, url, null, "", etag)).StatusCode);
+            Assert.Equal(expected, (await Requests.SendAsync(client, HttpMethod.Delete, url, null, "", etag)).StatusCode);
         }
 
         Assert.Equal(before, await api.Database.ScalarAsync<string>(Row));
@@ -50,12 +50,12 @@ public sealed class AuthorizationTests(EditableApi api) : IClassFixture<Editable
     [Fact]
     public async Task Areas_AreAnAdminsToChange()
     {
-        var url = Http.Item("areas", "shiling");
-        var etag = await Http.ETagAsync(api.Client(), url);
-        var planner = await Http.SendAsync(api.Planner(), HttpMethod.Delete, url, null, "", etag);
+        var url = Requests.Item("areas", "shiling");
+        var etag = await Requests.ETagAsync(api.Client(), url);
+        var planner = await Requests.SendAsync(api.Planner(), HttpMethod.Delete, url, null, "", etag);
         Assert.Equal(HttpStatusCode.Forbidden, planner.StatusCode);
         // An admin may, but parcels still lie in it: 409, and the area stays.
-        var admin = await Http.SendAsync(api.Admin(), HttpMethod.Delete, url, null, "", etag);
+        var admin = await Requests.SendAsync(api.Admin(), HttpMethod.Delete, url, null, "", etag);
         Assert.Equal(HttpStatusCode.Conflict, admin.StatusCode);
         Assert.Equal(1L, await api.Database.ScalarAsync<long>("SELECT count(*) FROM areas WHERE id = 'shiling'"));
     }

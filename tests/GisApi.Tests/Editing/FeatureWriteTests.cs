@@ -22,7 +22,7 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
         feature.Remove("id");
         var items = "/ogc/collections/parcels/items";
 
-        var created = await Http.SendAsync(api.Planner(name: "li"), HttpMethod.Post, items, feature.ToJsonString(), "application/geo+json", null);
+        var created = await Requests.SendAsync(api.Planner(name: "li"), HttpMethod.Post, items, feature.ToJsonString(), "application/geo+json", null);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.EndsWith("/ogc/collections/parcels/items/NEW-001", created.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -30,9 +30,9 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
         Assert.Equal($"insert|planner:li@{EditableApi.ParcelSteward}", await api.Database.ScalarAsync<string>(
             "SELECT operation || '|' || actor FROM feature_history WHERE code = 'NEW-001'"));
         // The tag of the answer is the feature's: a replace may name it.
-        Assert.Equal(DataVersionETagOf(created.Headers.ETag!.Tag), DataVersionETagOf(await Http.ETagAsync(api.Client(), Http.Item("parcels", "NEW-001"))));
+        Assert.Equal(DataVersionETagOf(created.Headers.ETag!.Tag), DataVersionETagOf(await Requests.ETagAsync(api.Client(), Requests.Item("parcels", "NEW-001"))));
 
-        var again = await Http.SendAsync(api.Planner(), HttpMethod.Post, items, feature.ToJsonString(), "application/geo+json", null);
+        var again = await Requests.SendAsync(api.Planner(), HttpMethod.Post, items, feature.ToJsonString(), "application/geo+json", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -47,20 +47,20 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
         feature["properties"]!["leaseTermYears"] = 99;
         var count = await api.Database.ScalarAsync<long>("SELECT count(*) FROM land_parcels");
 
-        var response = await Http.SendAsync(api.Planner(), HttpMethod.Post, "/ogc/collections/parcels/items",
+        var response = await Requests.SendAsync(api.Planner(), HttpMethod.Post, "/ogc/collections/parcels/items",
             feature.ToJsonString(), "application/geo+json", null);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var fields = (await Http.JsonAsync(response)).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        var fields = (await Requests.JsonAsync(response)).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
         Assert.Contains("leaseTermYears", fields);
         Assert.Equal(count, await api.Database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"));
 
         // Another bureau's record is refused before any check.
         feature["properties"]!["stewardId"] = "jk-investment-promotion";
-        var foreign = await Http.SendAsync(api.Planner(), HttpMethod.Post, "/ogc/collections/parcels/items",
+        var foreign = await Requests.SendAsync(api.Planner(), HttpMethod.Post, "/ogc/collections/parcels/items",
             feature.ToJsonString(), "application/geo+json", null);
         Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
-        var notFeature = await Http.SendAsync(api.Planner(), HttpMethod.Post, "/ogc/collections/parcels/items",
+        var notFeature = await Requests.SendAsync(api.Planner(), HttpMethod.Post, "/ogc/collections/parcels/items",
             "{\"type\":\"FeatureCollection\",\"features\":[]}", "application/geo+json", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notFeature.StatusCode);
     }
@@ -71,8 +71,8 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
         var index = 5;
         var feature = Feature("parcels.geojson", index);
         var code = feature["properties"]!["code"]!.GetValue<string>();
-        var url = Http.Item("parcels", code);
-        var etag = await Http.ETagAsync(api.Client(), url);
+        var url = Requests.Item("parcels", code);
+        var etag = await Requests.ETagAsync(api.Client(), url);
         // The same boundary moved 2 m east, sent in CGCS2000 / 3-degree Gauss-Kruger CM 105E (EPSG:4544), as PostGIS projects it.
         var projected = await api.Database.ScalarAsync<string>("""
             SELECT ST_AsGeoJSON(ST_Translate(ST_Transform(boundary, 4544), 2, 0), 3) FROM land_parcels WHERE code = @code
@@ -80,10 +80,10 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
         feature["geometry"] = JsonNode.Parse(projected);
         feature["properties"]!["nameEn"] = "Renamed by replace";
 
-        var stale = await Http.SendAsync(api.Planner(), HttpMethod.Put, url, feature.ToJsonString(), "application/geo+json", "\"1.1-x\"",
+        var stale = await Requests.SendAsync(api.Planner(), HttpMethod.Put, url, feature.ToJsonString(), "application/geo+json", "\"1.1-x\"",
             "<http://www.opengis.net/def/crs/EPSG/0/4544>");
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        var response = await Http.SendAsync(api.Planner(), HttpMethod.Put, url, feature.ToJsonString(), "application/geo+json", etag,
+        var response = await Requests.SendAsync(api.Planner(), HttpMethod.Put, url, feature.ToJsonString(), "application/geo+json", etag,
             "<http://www.opengis.net/def/crs/EPSG/0/4544>");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -105,21 +105,21 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
     {
         var building = await api.Database.ScalarAsync<string>("SELECT code FROM buildings ORDER BY code LIMIT 1");
         var steward = await api.Database.ScalarAsync<string>("SELECT steward_id FROM buildings WHERE code = @code", ("code", building));
-        var url = Http.Item("buildings", building);
-        var etag = await Http.ETagAsync(api.Client(), url);
+        var url = Requests.Item("buildings", building);
+        var etag = await Requests.ETagAsync(api.Client(), url);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Http.SendAsync(api.Planner(steward), HttpMethod.Delete, url, null, "", etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Requests.SendAsync(api.Planner(steward), HttpMethod.Delete, url, null, "", etag)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.Client().GetAsync(url, Ct)).StatusCode);
         Assert.True(await api.Database.ScalarAsync<bool>(
             "SELECT old_geometry IS NOT NULL FROM feature_history WHERE code = @code AND operation = 'delete'", ("code", building)));
-        var history = await Http.JsonAsync(await api.Client().GetAsync($"{url}/history", Ct));
+        var history = await Requests.JsonAsync(await api.Client().GetAsync($"{url}/history", Ct));
         Assert.Equal(["insert", "delete"], history.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("operation").GetString()!).ToArray());
 
         var carrier = await api.Database.ScalarAsync<string>(
             "SELECT c.code FROM industrial_carriers c WHERE EXISTS (SELECT FROM buildings b WHERE b.carrier_id = c.id) ORDER BY 1 LIMIT 1");
-        var carrierUrl = Http.Item("carriers", carrier);
-        var refused = await Http.SendAsync(api.Admin(), HttpMethod.Delete, carrierUrl, null, "", await Http.ETagAsync(api.Client(), carrierUrl));
+        var carrierUrl = Requests.Item("carriers", carrier);
+        var refused = await Requests.SendAsync(api.Admin(), HttpMethod.Delete, carrierUrl, null, "", await Requests.ETagAsync(api.Client(), carrierUrl));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }
 }

@@ -14,7 +14,7 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
     {
         for (var i = 0; i < 600; i++)
         {
-            var state = await Http.JsonAsync(await client.GetAsync(job, Ct));
+            var state = await Requests.JsonAsync(await client.GetAsync(job, Ct));
             if (state.GetProperty("state").GetString() is not ("queued" or "running"))
             {
                 return state;
@@ -48,7 +48,7 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
         });
         var planner = api.Planner(name: "importer-person");
 
-        var posted = await Http.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels", body, "application/geo+json", null);
+        var posted = await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels", body, "application/geo+json", null);
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var done = await FinishedAsync(planner, posted.Headers.Location!);
@@ -71,13 +71,13 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
         var planner = api.Planner();
 
         // The whole file: eight of its parcels are another bureau's.
-        var foreign = await Http.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels",
+        var foreign = await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels",
             ParcelsWith(f => f[0]!["properties"]!["status"] = "reserved"), "application/geo+json", null);
         var foreignDone = await FinishedAsync(planner, foreign.Headers.Location!);
         Assert.Equal("invalid", foreignDone.GetProperty("state").GetString());
         Assert.Equal(8, foreignDone.GetProperty("report").GetProperty("problemCount").GetInt32());
 
-        var broken = await Http.SendAsync(api.Admin(), HttpMethod.Post, "/imports?layer=parcels",
+        var broken = await Requests.SendAsync(api.Admin(), HttpMethod.Post, "/imports?layer=parcels",
             ParcelsWith(f => f[1]!["properties"]!["netSiteAreaSqm"] = -5), "application/geo+json", null);
         var brokenDone = await FinishedAsync(api.Admin(), broken.Headers.Location!);
         Assert.Equal("invalid", brokenDone.GetProperty("state").GetString());
@@ -91,15 +91,15 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
     {
         var planner = api.Planner();
         var body = File.ReadAllText(RepositoryFiles.Data("areas.geojson"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await Http.SendAsync(planner, HttpMethod.Post, "/imports?layer=areas", body, "application/geo+json", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Http.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels&mode=replace", body, "application/geo+json", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Http.SendAsync(planner, HttpMethod.Post, "/imports?layer=roads", body, "application/geo+json", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Http.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels&crs=EPSG:9999", body, "application/geo+json", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Http.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels&dryrun=true", body, "application/geo+json", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.SendAsync(api.Client(), HttpMethod.Post, "/imports?layer=parcels", body, "application/geo+json", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=areas", body, "application/geo+json", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels&mode=replace", body, "application/geo+json", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=roads", body, "application/geo+json", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels&crs=EPSG:9999", body, "application/geo+json", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels&dryrun=true", body, "application/geo+json", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Requests.SendAsync(api.Client(), HttpMethod.Post, "/imports?layer=parcels", body, "application/geo+json", null)).StatusCode);
 
         // A dry run by an admin reports what would change and writes nothing.
-        var dry = await Http.SendAsync(api.Admin(), HttpMethod.Post, "/imports?layer=areas&dryRun=true", body, "application/geo+json", null);
+        var dry = await Requests.SendAsync(api.Admin(), HttpMethod.Post, "/imports?layer=areas&dryRun=true", body, "application/geo+json", null);
         var done = await FinishedAsync(api.Admin(), dry.Headers.Location!);
         Assert.Equal("succeeded", done.GetProperty("state").GetString());
         Assert.False(done.GetProperty("report").GetProperty("written").GetBoolean());

@@ -11,11 +11,11 @@ public sealed class PatchTests(EditableApi api) : IClassFixture<EditableApi>
     public async Task Patch_ChangesTheFields_RecordsWhoWhatAndWhen_AndGivesANewETag()
     {
         const string code = "LQ04(252):2025-02";
-        var url = Http.Item("parcels", code);
-        var etag = await Http.ETagAsync(api.Client(), url);
+        var url = Requests.Item("parcels", code);
+        var etag = await Requests.ETagAsync(api.Client(), url);
         var old = await api.Database.ScalarAsync<decimal>("SELECT starting_price FROM land_parcels WHERE code = @code", ("code", code));
 
-        var response = await Http.PatchAsync(api.Planner(name: "wang"), url,
+        var response = await Requests.PatchAsync(api.Planner(name: "wang"), url,
             new { status = "underNegotiation", startingPrice = old + 10, verifiedOn = "2026-11-27" }, etag);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -31,10 +31,10 @@ public sealed class PatchTests(EditableApi api) : IClassFixture<EditableApi>
         Assert.Equal($"planner:wang@{EditableApi.ParcelSteward}|starting_price,status,verified_on|{old:0.00}|under_negotiation", change);
         // The new tag is the one the next write must name; the old one is stale now.
         Assert.Equal(HttpStatusCode.PreconditionFailed,
-            (await Http.PatchAsync(api.Planner(), url, new { status = "available" }, etag)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Http.PatchAsync(api.Planner(), url, new { status = "available" }, newTag)).StatusCode);
+            (await Requests.PatchAsync(api.Planner(), url, new { status = "available" }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Requests.PatchAsync(api.Planner(), url, new { status = "available" }, newTag)).StatusCode);
         // And readers see the change at once (the response cache follows the data).
-        var body = await Http.JsonAsync(await api.Client().GetAsync(url, TestContext.Current.CancellationToken));
+        var body = await Requests.JsonAsync(await api.Client().GetAsync(url, TestContext.Current.CancellationToken));
         Assert.Equal("available", body.GetProperty("properties").GetProperty("status").GetString());
         Assert.Equal("2026-11-27", body.GetProperty("properties").GetProperty("verifiedOn").GetString());
     }
@@ -43,13 +43,13 @@ public sealed class PatchTests(EditableApi api) : IClassFixture<EditableApi>
     public async Task TwoConcurrentEdits_OneWins_TheOtherGets412_AndHistoryHasExactlyOneChange()
     {
         const string code = "LQ04(252):2025-03";
-        var url = Http.Item("parcels", code);
-        var etag = await Http.ETagAsync(api.Client(), url);
+        var url = Requests.Item("parcels", code);
+        var etag = await Requests.ETagAsync(api.Client(), url);
         var before = await api.Database.ScalarAsync<long>("SELECT count(*) FROM feature_history WHERE code = @code", ("code", code));
 
         var responses = await Task.WhenAll(
-            Http.PatchAsync(api.Planner(name: "first"), url, new { status = "reserved" }, etag),
-            Http.PatchAsync(api.Planner(name: "second"), url, new { status = "withdrawn" }, etag));
+            Requests.PatchAsync(api.Planner(name: "first"), url, new { status = "reserved" }, etag),
+            Requests.PatchAsync(api.Planner(name: "second"), url, new { status = "withdrawn" }, etag));
 
         var statuses = responses.Select(r => r.StatusCode).Order().ToList();
         Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.PreconditionFailed], statuses);
@@ -62,30 +62,30 @@ public sealed class PatchTests(EditableApi api) : IClassFixture<EditableApi>
     public async Task BadPatches_GetSpecificErrors_AndChangeNothing()
     {
         const string code = "LQ04(252):2025-04";
-        var url = Http.Item("parcels", code);
-        var etag = await Http.ETagAsync(api.Client(), url);
+        var url = Requests.Item("parcels", code);
+        var etag = await Requests.ETagAsync(api.Client(), url);
         var row = await api.Database.ScalarAsync<string>(RowSql("land_parcels"), ("code", code));
         var planner = api.Planner();
 
-        Assert.Equal(HttpStatusCode.PreconditionRequired, (await Http.PatchAsync(planner, url, new { status = "reserved" }, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Http.PatchAsync(planner, url, new { status = "reserved" }, "\"12345.1-abc\"")).StatusCode);
-        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Http.PatchAsync(planner, url, new { status = "reserved" }, "W/\"1\"")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Http.PatchAsync(planner, Http.Item("parcels", "no-such"), new { status = "reserved" }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await Requests.PatchAsync(planner, url, new { status = "reserved" }, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Requests.PatchAsync(planner, url, new { status = "reserved" }, "\"12345.1-abc\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Requests.PatchAsync(planner, url, new { status = "reserved" }, "W/\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Requests.PatchAsync(planner, Requests.Item("parcels", "no-such"), new { status = "reserved" }, etag)).StatusCode);
 
-        var invalid = await Http.PatchAsync(planner, url, new { status = "sold", startingPrice = -1, nameEn = "x" }, etag);
+        var invalid = await Requests.PatchAsync(planner, url, new { status = "sold", startingPrice = -1, nameEn = "x" }, etag);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
-        var errors = (await Http.JsonAsync(invalid)).GetProperty("errors").EnumerateArray()
+        var errors = (await Requests.JsonAsync(invalid)).GetProperty("errors").EnumerateArray()
             .Select(e => e.GetProperty("field").GetString()).Order().ToList();
         Assert.Equal(["nameEn", "startingPrice", "status"], errors);
 
         // Cross-field rules hold as in an import: a price needs its basis.
-        var unpaired = await Http.PatchAsync(planner, url, new { priceBasis = (string?)null }, etag);
+        var unpaired = await Requests.PatchAsync(planner, url, new { priceBasis = (string?)null }, etag);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unpaired.StatusCode);
         Assert.Contains("priceBasis", await unpaired.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
-        var notJson = await Http.SendAsync(planner, HttpMethod.Patch, url, "{\"properties\": ", "application/merge-patch+json", etag);
+        var notJson = await Requests.SendAsync(planner, HttpMethod.Patch, url, "{\"properties\": ", "application/merge-patch+json", etag);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        var geometry = await Http.SendAsync(planner, HttpMethod.Patch, url, "{\"geometry\": null}", "application/json", etag);
+        var geometry = await Requests.SendAsync(planner, HttpMethod.Patch, url, "{\"geometry\": null}", "application/json", etag);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, geometry.StatusCode);
 
         Assert.Equal(row, await api.Database.ScalarAsync<string>(RowSql("land_parcels"), ("code", code)));
@@ -100,16 +100,16 @@ public sealed class PatchTests(EditableApi api) : IClassFixture<EditableApi>
             "SELECT code FROM industrial_carriers WHERE status <> 'fully_let' ORDER BY code LIMIT 1");
         var steward = await api.Database.ScalarAsync<string>("SELECT steward_id FROM industrial_carriers WHERE code = @code", ("code", code));
         var total = await api.Database.ScalarAsync<decimal>("SELECT total_floor_area_sqm FROM industrial_carriers WHERE code = @code", ("code", code));
-        var url = Http.Item("carriers", code);
-        var etag = await Http.ETagAsync(api.Client(), url);
+        var url = Requests.Item("carriers", code);
+        var etag = await Requests.ETagAsync(api.Client(), url);
         var planner = api.Planner(steward);
 
-        var tooMuch = await Http.PatchAsync(planner, url, new { vacantFloorAreaSqm = total + 1 }, etag);
+        var tooMuch = await Requests.PatchAsync(planner, url, new { vacantFloorAreaSqm = total + 1 }, etag);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMuch.StatusCode);
-        var fullyLet = await Http.PatchAsync(planner, url, new { status = "fullyLet" }, etag);
+        var fullyLet = await Requests.PatchAsync(planner, url, new { status = "fullyLet" }, etag);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, fullyLet.StatusCode);
 
-        var ok = await Http.PatchAsync(planner, url, new { status = "fullyLet", vacantFloorAreaSqm = 0, rentCnyPerSqmMonth = 31.5 }, etag);
+        var ok = await Requests.PatchAsync(planner, url, new { status = "fullyLet", vacantFloorAreaSqm = 0, rentCnyPerSqmMonth = 31.5 }, etag);
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
         Assert.Equal(0m, await api.Database.ScalarAsync<decimal>("SELECT vacancy_rate FROM industrial_carriers WHERE code = @code", ("code", code)));
     }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace LandInventory.GisApi.Tests.Editing;
 
 /// <summary>The requests the write tests send.</summary>
-internal static class Http
+internal static class Requests
 {
     public const string Parcel = "LQ04(252):2025-01";
 

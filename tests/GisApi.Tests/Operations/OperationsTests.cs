@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace LandInventory.GisApi.Tests.Operations;
+
+/// <summary>Liveness and readiness, metrics, request ids, security headers and the anonymous rate limit.</summary>
+public sealed class OperationsTests(InventoryApi api) : IClassFixture<InventoryApi>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Readiness_FollowsTheDatabase_LivenessDoesNot()
+    {
+        var client = api.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Ct)).StatusCode);
+
+        // A database nobody listens on: not ready, yet alive.
+        await using var unreachable = new ApiFactory("Host=127.0.0.1;Port=9;Database=none;Username=none;Password=none;Timeout=2");
+        var down = unreachable.CreateClient();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await down.GetAsync("/health/ready", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await down.GetAsync("/health/live", Ct)).StatusCode);
+        var failed = await down.GetAsync("/ogc/collections/parcels/items", Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        var body = await failed.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("Npgsql", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Metrics_ArePrometheusText_CountingRequests()
+    {
+        var client = api.Factory.CreateClient();
+        (await client.GetAsync("/ogc/collections", Ct)).EnsureSuccessStatusCode();
+        var metrics = await client.GetAsync("/metrics", Ct);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.StartsWith("text/plain", metrics.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+        var text = await metrics.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("http_server_request_duration_seconds_count{", text, StringComparison.Ordinal);
+        Assert.Contains("http_route=\"/ogc/collections\"", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
+        Assert.Contains("db_client_operation_duration_seconds_count", text, StringComparison.Ordinal); // Npgsql's
+    }
+
+    [Fact]
+    public async Task EveryAnswer_HasARequestId_AndSecurityHeaders_TheMapItsPolicy()
+    {
+        var client = api.Factory.CreateClient();
+        var first = await client.GetAsync("/ogc/collections/parcels/items?limit=1", Ct);
+        var second = await client.GetAsync("/ogc/nonsense", Ct);
+        var ids = new[] { first, second }.Select(r => r.Headers.GetValues("X-Request-Id").Single()).ToList();
+        Assert.NotEqual(ids[0], ids[1]);
+        foreach (var response in new[] { first, second })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+
+        var map = await client.GetAsync("/", Ct);
+        var policy = map.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnonymousClients_BeyondTheirRate_Get429WithRetryAfter_EditorsDoNot()
+    {
+        const string key = "rate-limit-test-key-0123456789abcdef012345";
+        await using var limited = new ApiFactory(api.Database.ConnectionString,
+            ("RateLimit:Enabled", "true"), ("RateLimit:PerSecond", "1"), ("RateLimit:Burst", "3"), ("Auth:SigningKey", key));
+        var anonymous = limited.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await anonymous.GetAsync("/ogc/collections/areas/items", Ct)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        var refused = await anonymous.GetAsync("/ogc/collections/areas/items", Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(429, JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("status").GetInt32());
+
+        var settings = Auth.AuthSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = key }).Build());
+        var editor = limited.CreateClient();
+        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Auth.DevelopmentToken.Mint(settings, "p", Auth.Roles.Admin, null, TimeSpan.FromHours(1)));
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/ogc/collections/areas/items", Ct)).StatusCode);
+        }
+    }
+}
