@@ -87,7 +87,7 @@ public static class InventoryModel
 
     /// <summary>
     /// Questions OData's query options cannot ask: the features inside an area's boundary (spatially, not by the
-    /// parcels' area id), and the nearest N to a point, nearest first.
+    /// parcels' area id), the nearest N to a point, nearest first, and the set as it was at a past time (from the history).
     /// </summary>
     private static void Operations<T>(EntitySetConfiguration<T> set, string setName)
         where T : class
@@ -101,6 +101,9 @@ public static class InventoryModel
         // Required: ASP.NET Core OData's routing conventions do not match a call that leaves out an optional parameter.
         nearest.Parameter<int>("count");
         nearest.ReturnsCollectionFromEntitySet<T>(setName);
+        var asOf = set.EntityType.Collection.Function("AsOf");
+        asOf.Parameter<DateTimeOffset>("time");
+        asOf.ReturnsCollectionFromEntitySet<T>(setName);
     }
 
     /// <summary>

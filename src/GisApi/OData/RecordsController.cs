@@ -16,7 +16,7 @@ namespace LandInventory.GisApi.OData;
 
 /// <summary>
 /// What the three listed layers answer alike: the entity set, one entity by code, and the bound functions
-/// <c>InArea(areaId)</c> and <c>Nearest(lon, lat, count)</c>. Query options are applied by <see cref="InventoryQueryAttribute"/>
+/// <c>InArea(areaId)</c>, <c>Nearest(lon, lat, count)</c> and <c>AsOf(time)</c>. Query options are applied by <see cref="InventoryQueryAttribute"/>
 /// to the queryables returned here, so they become SQL.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -46,6 +46,11 @@ public abstract class RecordsController<T>(InventoryDbContext db, string layerId
 
         return Ok(Records.Where(ExpressionBinder.Bind(r => r.Code, geometry, (string _, Geometry g) => g.CoveredBy(boundary))));
     }
+
+    /// <summary>The set as it was at <paramref name="time"/>, rebuilt from the feature history; every query option applies.</summary>
+    [HttpGet]
+    [InventoryQuery]
+    public IQueryable<T> AsOf([FromODataUri] DateTimeOffset time) => Data.History.AsOf.Table<T>(db, time).AsNoTracking();
 
     [HttpGet]
     [InventoryQuery(EnsureStableOrdering = false)] // nearest first is the order; the stable key order would replace it

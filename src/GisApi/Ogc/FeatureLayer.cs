@@ -68,7 +68,7 @@ public sealed class FeatureLayer<TEntity>(
 
     public async Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct)
     {
-        var selected = table(db).AsNoTracking();
+        var selected = (query.AsOf is { } asOf ? Data.History.AsOf.Table<TEntity>(db, asOf) : table(db)).AsNoTracking();
         if (query.Bbox is { } bbox)
         {
             selected = selected.Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(bbox)));
