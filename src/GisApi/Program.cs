@@ -52,6 +52,7 @@ app.MapOgcEndpoints();
 app.MapTileEndpoints();
 app.MapSearchEndpoints();
 app.MapEditEndpoints();
+app.MapODataEditing();
 app.MapImportEndpoints();
 app.MapHistoryEndpoints();
 app.MapControllers();

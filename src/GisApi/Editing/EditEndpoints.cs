@@ -54,45 +54,17 @@ public static class EditEndpoints
     {
         try
         {
-            var layer = Layer(collectionId);
+            var layer = Writes.Layer(collectionId);
             var ifMatch = Writes.IfMatch(http.Request);
             var properties = await PatchPropertiesAsync(http.Request, ct);
-            var entity = await layer.Find(db, featureId, ct) ?? throw NotFound(collectionId, featureId);
-            Authorize(http, layer, entity);
-            var problems = new ProblemLog();
-            var refused = properties.EnumerateObject().Select(p => p.Name).Where(n => !layer.Fields.ContainsKey(n)).ToList();
-            foreach (var name in refused)
+            var entity = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(collectionId, featureId);
+            Writes.Authorize(http, layer, entity);
+            if (FeaturePatch.Apply(layer, featureId, entity, properties) is { Total: > 0 } problems)
             {
-                problems.Add(new ImportProblem("request", null, featureId, name, layer.Fields.Count == 0
-                    ? $"{collectionId} cannot be patched: replace the feature (PUT) or import"
-                    : $"cannot be patched (these can: {string.Join(", ", layer.Fields.Keys.Order())}); replace the feature (PUT) or import to change it"));
+                return Writes.Invalid(problems, "The change is not valid; nothing was written");
             }
 
-            var reader = new PropertyReader(new RawFeature("request", 0, properties, default), problems,
-                Data.Spatial.CoordinateSystem.Wgs84);
-            foreach (var property in properties.EnumerateObject().Where(p => layer.Fields.ContainsKey(p.Name)))
-            {
-                layer.Fields[property.Name](reader, entity);
-            }
-
-            foreach (var (field, message) in problems.Total == 0 ? layer.Rules(entity) : [])
-            {
-                problems.Add(new ImportProblem("request", null, featureId, field, message));
-            }
-
-            if (problems.Total > 0)
-            {
-                // The reader numbers features as a file's; a patch is of the one feature the URL names.
-                var named = new ProblemLog();
-                foreach (var p in problems.Kept)
-                {
-                    named.Add(p with { FeatureIndex = null, Code = featureId });
-                }
-
-                return Writes.Invalid(named, "The change is not valid; nothing was written");
-            }
-
-            await SaveAsync(db, http, entity, ifMatch, ct);
+            await Writes.SaveAsync(db, http, entity, e => ifMatch is null || Writes.VersionOf(db, e) == ifMatch, ct);
             return await WrittenAsync(http);
         }
         catch (WriteRefusedException e)
@@ -106,12 +78,12 @@ public static class EditEndpoints
     {
         try
         {
-            var layer = Layer(collectionId);
+            var layer = Writes.Layer(collectionId);
             var ifMatch = Writes.IfMatch(http.Request);
-            var entity = await layer.Find(db, featureId, ct) ?? throw NotFound(collectionId, featureId);
-            Authorize(http, layer, entity);
+            var entity = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(collectionId, featureId);
+            Writes.Authorize(http, layer, entity);
             db.Remove(entity);
-            await SaveAsync(db, http, entity, ifMatch, ct);
+            await Writes.SaveAsync(db, http, entity, e => ifMatch is null || Writes.VersionOf(db, e) == ifMatch, ct);
             return TypedResults.NoContent();
         }
         catch (WriteRefusedException e)
@@ -129,9 +101,9 @@ public static class EditEndpoints
     {
         try
         {
-            var layer = Layer(collectionId);
+            var layer = Writes.Layer(collectionId);
             var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
-            var editor = Authorize(http, layer, received.Steward);
+            var editor = Writes.Authorize(http, layer, received.Steward);
             await using var file = received;
             var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(http, received), editor,
                 NoProgress.Instance, async (connection, token) =>
@@ -162,11 +134,11 @@ public static class EditEndpoints
     {
         try
         {
-            var layer = Layer(collectionId);
+            var layer = Writes.Layer(collectionId);
             var ifMatch = Writes.IfMatch(http.Request);
             var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
             await using var file = received;
-            var editor = Authorize(http, layer, received.Steward);
+            var editor = Writes.Authorize(http, layer, received.Steward);
             if (received.Key != featureId)
             {
                 throw new WriteRefusedException(StatusCodes.Status422UnprocessableEntity, "The feature is not valid; nothing was written",
@@ -176,8 +148,8 @@ public static class EditEndpoints
             var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(http, received), editor,
                 NoProgress.Instance, async (connection, token) =>
                 {
-                    var (version, steward) = await LockAsync(connection, layer, featureId, token) ?? throw NotFound(collectionId, featureId);
-                    Authorize(http, layer, steward ?? "");
+                    var (version, steward) = await LockAsync(connection, layer, featureId, token) ?? throw Writes.NotFound(collectionId, featureId);
+                    Writes.Authorize(http, layer, steward ?? "");
 
                     if (ifMatch is not null && version != ifMatch)
                     {
@@ -198,60 +170,8 @@ public static class EditEndpoints
         }
     }
 
-    private static EditableLayer Layer(string collectionId) =>
-        EditableLayers.Find(collectionId) ?? throw new WriteRefusedException(StatusCodes.Status404NotFound, "Collection not found",
-            $"no collection '{collectionId}': the collections are {string.Join(", ", EditableLayers.All.Select(l => l.Id))}");
-
-    private static WriteRefusedException NotFound(string collectionId, string featureId) =>
-        new(StatusCodes.Status404NotFound, "Feature not found", $"collection '{collectionId}' has no feature '{featureId}'");
-
-    private static Editor Authorize(HttpContext http, EditableLayer layer, object entity) =>
-        Authorize(http, layer, EditableLayer.StewardOf(entity) ?? "");
-
-    /// <summary>
-    /// Areas are an admin's; a record is its bureau's planners' (a body without a steward is left to the importer's
-    /// checks, which name the missing field).
-    /// </summary>
-    private static Editor Authorize(HttpContext http, EditableLayer layer, string? steward)
-    {
-        var editor = Editor.From(http.User);
-        if (layer.ImportLayer == Importer.Layer.Areas)
-        {
-            return editor.IsAdmin ? editor : throw Writes.NotYours(null, editor);
-        }
-
-        return steward is null || editor.MayEdit(steward) ? editor : throw Writes.NotYours(steward, editor);
-    }
-
     /// <summary>The importer's options for one received feature: upsert, in the body's declared CRS (Content-Crs).</summary>
     private static ImportOptions Options(HttpContext http, ReceivedFeature received) => new(Crs: received.Crs);
-
-    /// <summary>The write as one transaction that names its author; the row version is EF's concurrency token.</summary>
-    private static async Task SaveAsync(InventoryDbContext db, HttpContext http, object entity, uint? ifMatch, CancellationToken ct)
-    {
-        // The tag is compared now (a patch that changes nothing must still not succeed on a stale tag) and again by the
-        // UPDATE's WHERE xmin = …, which catches a change made between this read and the write.
-        var version = db.Entry(entity).Property("Version");
-        if (ifMatch is { } tagged && (uint)version.CurrentValue! != tagged)
-        {
-            throw Writes.Stale();
-        }
-
-        var editor = Editor.From(http.User);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(HistoryTriggers.SetWriterSql,
-            [new NpgsqlParameter("actor", editor.Actor), new NpgsqlParameter("steward", "")], ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw Writes.Stale();
-        }
-
-        await transaction.CommitAsync(ct);
-    }
 
     private static async Task<IResult> WrittenAsync(HttpContext http)
     {

@@ -1,7 +1,9 @@
+using LandInventory.Data;
 using LandInventory.Data.History;
 using LandInventory.GisApi.Auth;
 using LandInventory.Importer;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LandInventory.GisApi.Editing;
@@ -75,4 +77,61 @@ public static class Writes
         steward is null
             ? "Only an admin may change areas."
             : $"This record is stewarded by \"{steward}\"; a planner of \"{editor.Steward}\" may only change that bureau's records.");
+
+    /// <summary>A tracked entity's row version (xmin) as loaded.</summary>
+    public static uint VersionOf(InventoryDbContext db, object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
+
+    /// <summary>
+    /// The write as one transaction that names its author. <paramref name="current"/> checks the client's precondition
+    /// now (a patch that changes nothing must still not succeed on a stale tag); the row version, EF's concurrency token,
+    /// makes the UPDATE's <c>WHERE xmin = …</c> catch a change made between this read and the write.
+    /// </summary>
+    public static async Task SaveAsync(InventoryDbContext db, HttpContext http, object entity, Func<object, bool> current,
+        CancellationToken ct)
+    {
+        if (!current(entity))
+        {
+            throw Stale();
+        }
+
+        var editor = Editor.From(http.User);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(HistoryTriggers.SetWriterSql,
+            [new NpgsqlParameter("actor", editor.Actor), new NpgsqlParameter("steward", "")], ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Stale();
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    public static EditableLayer Layer(string collectionId) =>
+        EditableLayers.Find(collectionId) ?? throw new WriteRefusedException(StatusCodes.Status404NotFound, "Collection not found",
+            $"no collection '{collectionId}': the collections are {string.Join(", ", EditableLayers.All.Select(l => l.Id))}");
+
+    public static WriteRefusedException NotFound(string collectionId, string featureId) =>
+        new(StatusCodes.Status404NotFound, "Feature not found", $"collection '{collectionId}' has no feature '{featureId}'");
+
+    public static Editor Authorize(HttpContext http, EditableLayer layer, object entity) =>
+        Authorize(http, layer, EditableLayer.StewardOf(entity) ?? "");
+
+    /// <summary>
+    /// Areas are an admin's; a record is its bureau's planners' (a body without a steward is left to the importer's
+    /// checks, which name the missing field).
+    /// </summary>
+    public static Editor Authorize(HttpContext http, EditableLayer layer, string? steward)
+    {
+        var editor = Editor.From(http.User);
+        if (layer.ImportLayer == Importer.Layer.Areas)
+        {
+            return editor.IsAdmin ? editor : throw NotYours(null, editor);
+        }
+
+        return steward is null || editor.MayEdit(steward) ? editor : throw NotYours(steward, editor);
+    }
 }
