@@ -10,10 +10,10 @@ public sealed class KestrelServer : IAsyncDisposable
 
     private KestrelServer(ApiFactory factory) => _factory = factory;
 
-    public static KestrelServer Start(string connectionString, out string baseUrl)
+    public static KestrelServer Start(string connectionString, out string baseUrl, params (string Key, string Value)[] settings)
     {
         var port = FreePort();
-        var factory = new ApiFactory(connectionString);
+        var factory = new ApiFactory(connectionString, settings);
         factory.UseKestrel(port);
         factory.StartServer();
         baseUrl = $"http://127.0.0.1:{port}";

@@ -12,6 +12,7 @@ public sealed class BadInputTests(PostGisServer server)
     public static TheoryData<string, string> Cases => new()
     {
         { "truncated.geojson", "truncated.geojson: (file): not valid GeoJSON (line 2, byte 1)" },
+        { "truncated-feature.geojsonl", "truncated-feature.geojsonl: (file): not valid GeoJSON (line 1, byte 69)" },
         { "not-geojson.json", "not-geojson.json: (file): not valid GeoJSON: not GeoJSON: the object has no 'type' member" },
         { "parcels-as-points.geojson", "feature #0 (FIX-POINT-01), geometry: must be a MultiPolygon, got Point" },
         { "unknown-crs.geojson", "unknown-crs.geojson: crs: EPSG:2385 is not supported. Supported: EPSG:3857" },

@@ -45,8 +45,9 @@ public sealed class ImportJobs(ImportSource source, ILogger<ImportJobs> logger) 
             job.Result = await new ImportRun(source.DataSource, job.Options, job).RunAsync([(job.File, job.Layer)], ct);
             job.State = job.Result.Written || (job.Options.DryRun && job.Result.Problems.Total == 0) ? "succeeded" : "invalid";
         }
-        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // Whatever failed, the job says so and the runner goes on: an exception escaping a hosted service stops the host.
             logger.LogError(e, "Import job {Job} failed", job.Id);
             job.State = "failed";
             job.Error = e is NpgsqlException or TimeoutException

@@ -107,6 +107,14 @@ public sealed partial class GeoJsonFeatureReader : IDisposable
                 Commit(ref reader);
                 return ToFeature(feature, index);
             }
+
+            // The feature goes on beyond the buffer: read more, unless the file has ended.
+            if (_eof)
+            {
+                throw Invalid(index, "the file ends in the middle of a feature (truncated?)");
+            }
+
+            Refill();
         }
     }
 
