@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
 # The main job: PostGIS up, migrations applied, data/geojson loaded, the API serving on http://127.0.0.1:5080.
+# ./run.sh token --role planner|admin [--steward <bureau>] [--name <who>] prints a development token instead.
 # ConnectionStrings__Inventory, when set, names the database to use instead of the local cluster.
 set -euo pipefail
 cd "$(dirname "$0")"
 . docker/postgis-local.sh
 
 li_require_dotnet
+# The key that signs planners' tokens: made on first use and kept beside the database password, never in the repository.
+if [ -z "${Auth__SigningKey:-}" ]; then
+  keyfile="$LI_STATE_DIR/signing-key"
+  [ -s "$keyfile" ] || { mkdir -p "$LI_STATE_DIR" && (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '/+=\n' > "$keyfile"); }
+  Auth__SigningKey=$(cat "$keyfile")
+  export Auth__SigningKey
+fi
+
+# ./run.sh token --role planner --steward lqy-planning-resources --name alice: a development token for that key.
+if [ "${1:-}" = token ]; then
+  shift
+  exec dotnet run --project src/GisApi -c Release --no-launch-profile -v quiet -- mint-token "$@"
+fi
+
 if [ -z "${ConnectionStrings__Inventory:-}" ]; then
   li_ensure_postgis
   ConnectionStrings__Inventory=$(li_ensure_cluster)
