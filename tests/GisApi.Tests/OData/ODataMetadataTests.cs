@@ -72,7 +72,7 @@ public sealed class ODataMetadataTests(InventoryApi api) : IClassFixture<Invento
             var binding = new EdmCollectionTypeReference(new EdmCollectionType(
                 new EdmEntityTypeReference((IEdmEntityType)model.FindDeclaredType($"LandInventory.{type}"), false)));
             var names = model.FindBoundOperations(binding.Definition).Select(o => o.Name).Order(StringComparer.Ordinal);
-            Assert.Equal(["InArea", "Nearest"], names);
+            Assert.Equal(["AsOf", "InArea", "Nearest"], names);
         }
     }
 
