@@ -54,7 +54,7 @@ LUA
   end=$((SECONDS + minutes * 60))
   while [ $SECONDS -lt $end ]; do
     i=$((i + 1))
-    etag=$(curl -sI "$url" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
+    etag=$(curl -s -D - -o /dev/null "$url" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
     status=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH "$url" -H "Authorization: Bearer $token" -H "If-Match: $etag" \
       -H 'Content-Type: application/merge-patch+json' -d "{\"properties\":{\"startingPrice\":$((1000 + i))}}")
     if [ "$status" = 204 ]; then ok=$((ok + 1)); else failed=$((failed + 1)); echo "write $i: $status" >&2; fi
@@ -76,20 +76,21 @@ read -r writes_ok writes_failed <"$work/soak-writes"
 reads=$(awk '/requests in/ {print $1}' "$work/soak-wrk")
 errors=$(awk '/Non-2xx or 3xx/ {print $NF}' "$work/soak-wrk")
 errors=${errors:-0}
-socket=$(awk -F'[ ,]+' '/Socket errors/ {print $4+$6+$8+$10}' "$work/soak-wrk"); socket=${socket:-0}
+socket=$(awk -F'[ ,]+' '/Socket errors/ {print $5+$7+$9+$11}' "$work/soak-wrk"); socket=${socket:-0}
 latency=$(awk '
   function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
   /Requests\/sec/ {rps=$2} $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
   END {printf "%.0f req/s, p50 %.1f ms, p99 %.1f ms", rps, p50, p99}' "$work/soak-wrk")
-# Memory: the first and last minute's mean RSS, and the slope of a least-squares line through every sample.
-memory=$(awk '$2 > 0 {n++; t[n]=$1; m[n]=$2/1024}
+# Memory: the first and last minute's mean RSS, and the slope of a least-squares line through the samples after the
+# first two minutes (the warm-up: JIT, connection pool, response cache filling).
+memory=$(awk '$2 > 0 && $1 >= 120 {n++; t[n]=$1; m[n]=$2/1024}
   END {
     for (i = 1; i <= n; i++) { st += t[i]; sm += m[i]; stt += t[i]*t[i]; stm += t[i]*m[i] }
     slope = (n*stm - st*sm) / (n*stt - st*st) * 60
     for (i = 1; i <= 6 && i <= n; i++) first += m[i]; first /= (n < 6 ? n : 6)
     for (i = n - 5; i <= n; i++) if (i >= 1) { last += m[i]; k++ } last /= k
     min = m[1]; max = m[1]; for (i = 1; i <= n; i++) { if (m[i] < min) min = m[i]; if (m[i] > max) max = m[i] }
-    printf "RSS first minute %.0f MB, last minute %.0f MB (min %.0f, max %.0f), trend %+.2f MB/min over %d samples", first, last, min, max, slope, n
+    printf "RSS after warm-up: first minute %.0f MB, last minute %.0f MB (min %.0f, max %.0f), trend %+.2f MB/min over %d samples", first, last, min, max, slope, n
   }' "$work/soak-rss")
 li_say "reads: $reads, non-2xx/3xx $errors, socket errors $socket; $latency; writes: $writes_ok ok, $writes_failed failed; $memory"
 

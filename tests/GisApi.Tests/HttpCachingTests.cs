@@ -13,6 +13,32 @@ public sealed class HttpCachingTests(InventoryApi api) : IClassFixture<Inventory
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task IdenticalRequestsArrivingTogether_AreAnsweredByOneProduction()
+    {
+        var cache = new Http.ResponseCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(
+            new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), enabled: true);
+        var release = new TaskCompletionSource();
+        var productions = 0;
+        var answer = new Http.CachedResponse([1, 2, 3], 200, "application/geo+json", []);
+
+        // Sixteen requests for one tag while the first is still being produced (as after an edit, when all miss at once).
+        var requests = Enumerable.Range(0, 16).Select(_ => cache.SharedAsync("\"7-abc\"", async () =>
+        {
+            Interlocked.Increment(ref productions);
+            await release.Task;
+            return answer;
+        })).ToList();
+        release.SetResult();
+        var answers = await Task.WhenAll(requests);
+
+        Assert.Equal(1, productions);
+        Assert.All(answers, a => Assert.Same(answer, a));
+        // Once produced, the next one produces again (the cache proper keeps answers; this only joins those in flight).
+        Assert.Same(answer, await cache.SharedAsync("\"7-abc\"", () => { productions++; return Task.FromResult<Http.CachedResponse?>(answer); }));
+        Assert.Equal(2, productions);
+    }
+
+    [Fact]
     public async Task ETag_AnswersIfNoneMatchWith304_UntilTheDataChanges()
     {
         var client = api.Factory.CreateClient();

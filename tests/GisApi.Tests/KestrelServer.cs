@@ -20,6 +20,9 @@ public sealed class KestrelServer : IAsyncDisposable
         return new KestrelServer(factory);
     }
 
+    /// <summary>The running service's container (to stop it as a host would).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     private static int FreePort()

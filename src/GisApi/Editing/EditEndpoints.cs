@@ -103,8 +103,8 @@ public static class EditEndpoints
         {
             var layer = Writes.Layer(collectionId);
             var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
-            var editor = Writes.Authorize(http, layer, received.Steward);
             await using var file = received;
+            var editor = Writes.Authorize(http, layer, received.Steward);
             var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(http, received), editor,
                 NoProgress.Instance, async (connection, token) =>
                 {

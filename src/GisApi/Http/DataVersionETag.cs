@@ -34,15 +34,33 @@ public sealed class DataVersionETag : IEndpointFilter
         }
 
         var cache = http.RequestServices.GetRequiredService<ResponseCache>();
-        var result = await next(context);
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is not ICacheableResult cacheable)
+        if (!cache.Enabled)
         {
+            var result = await next(context);
+            if ((result is INestedHttpResult nested ? nested.Result : result) is ICacheableResult)
+            {
+                SetHeaders(http, etag);
+            }
+
             return result;
         }
 
-        SetHeaders(http, etag);
-        return cache.Enabled ? await cache.StoreAsync(etag, () => cacheable.ExecuteAsync(http), http) : result;
+        object? own = null;
+        var shared = await cache.SharedAsync(etag, async () =>
+        {
+            own = await next(context);
+            return (own is INestedHttpResult nested ? nested.Result : own) is ICacheableResult cacheable
+                ? await cache.StoreAsync(etag, () => cacheable.ExecuteAsync(http), http)
+                : null;
+        });
+        if (shared is not null)
+        {
+            SetHeaders(http, etag);
+            return shared;
+        }
+
+        // Not shareable: the first request's own answer, or, for a request that waited on it, one of its own.
+        return own ?? await next(context);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace LandInventory.GisApi.Http;
@@ -12,7 +13,42 @@ public sealed class ResponseCache(IMemoryCache cache, bool enabled)
     /// <summary>The headers that belong to an answer's body and are replayed with it.</summary>
     private static readonly string[] KeptHeaders = ["Content-Crs", "OData-Version"];
 
+    /// <summary>Answers being produced now, by tag: identical requests wait for the first instead of repeating its work.</summary>
+    private readonly ConcurrentDictionary<string, Task<CachedResponse?>> _inFlight = new();
+
     public bool Enabled => enabled;
+
+    /// <summary>
+    /// The answer for <paramref name="etag"/>, produced once however many identical requests arrive together: right after
+    /// an edit changes every tag, all clients miss at once, and without this each would query the database for the same
+    /// page (a burst that was the soak's p99). The first request runs <paramref name="produce"/>; the others wait for its
+    /// answer. Null when the first could not share one (it was not cacheable, or failed): then each answers on its own.
+    /// </summary>
+    public async Task<CachedResponse?> SharedAsync(string etag, Func<Task<CachedResponse?>> produce)
+    {
+        var mine = new TaskCompletionSource<CachedResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(etag, mine.Task);
+        if (running != mine.Task)
+        {
+            return await running;
+        }
+
+        try
+        {
+            var answer = await produce();
+            mine.SetResult(answer);
+            return answer;
+        }
+        catch
+        {
+            mine.SetResult(null);
+            throw;
+        }
+        finally
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(etag, mine.Task));
+        }
+    }
 
     public CachedResponse? Find(string etag) => enabled && cache.TryGetValue(etag, out CachedResponse? hit) ? hit : null;
 

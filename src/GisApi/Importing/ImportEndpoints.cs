@@ -66,7 +66,7 @@ public static class ImportEndpoints
         }
 
         var options = request.Value.Options with { CollectDiff = true, Actor = editor.Actor, Steward = editor.IsAdmin ? null : editor.Steward };
-        var job = new ImportJob(id, editor.Name, editor.IsAdmin, request.Value.Layer, file, options);
+        var job = new ImportJob(id, editor.Actor, request.Value.Layer, file, options);
         jobs.Enqueue(job);
         var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/imports/{id}";
         return TypedResults.Accepted(self, job.Describe(self));
@@ -75,7 +75,7 @@ public static class ImportEndpoints
     private static IResult Get(string id, HttpContext http, ImportJobs jobs)
     {
         var editor = Editor.From(http.User);
-        if (jobs.Find(id) is not { } job || (!editor.IsAdmin && job.Owner != editor.Name))
+        if (jobs.Find(id) is not { } job || (!editor.IsAdmin && job.Owner != editor.Actor))
         {
             return TypedResults.Problem($"no import job '{id}' of yours (jobs are kept {ImportJobs.Retention.TotalHours} hours)",
                 statusCode: StatusCodes.Status404NotFound, title: "Import job not found");

@@ -7,15 +7,13 @@ namespace LandInventory.GisApi.Importing;
 /// One import posted over HTTP: queued, then run by <see cref="ImportJobs"/> with the command line's code; its progress
 /// (bytes read of the file) and, once done, the importer's report. Kept in memory for <see cref="ImportJobs.Retention"/>.
 /// </summary>
-public sealed class ImportJob(string id, string owner, bool ownerIsAdmin, Layer target, string upload, ImportOptions options)
+public sealed class ImportJob(string id, string owner, Layer target, string upload, ImportOptions options)
     : IImportProgress
 {
     public string Id => id;
 
-    /// <summary>Who posted it: only they (and admins) may read it.</summary>
+    /// <summary>Who posted it (the history's actor name): only they and admins may read it.</summary>
     public string Owner => owner;
-
-    public bool OwnerIsAdmin => ownerIsAdmin;
 
     public Layer Layer => target;
 

@@ -39,7 +39,8 @@ public static class ODataResponseCache
                     return;
                 }
 
-                var answer = await cache.StoreAsync(etag, () => next(http), http);
+                var answer = await cache.SharedAsync(etag, async () => await cache.StoreAsync(etag, () => next(http), http))
+                             ?? await cache.StoreAsync(etag, () => next(http), http);
                 if (answer.Status == StatusCodes.Status200OK)
                 {
                     DataVersionETag.SetHeaders(http, etag);
