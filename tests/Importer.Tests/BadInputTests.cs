@@ -48,6 +48,36 @@ public sealed class BadInputTests(PostGisServer server)
     }
 
     [Fact]
+    public async Task Import_GeometryWithTooManyVertices_IsRefused_NamingTheFeature()
+    {
+        await using var database = await LoadedDatabaseAsync(server);
+        var before = await database.ScalarAsync<string>(StateSql);
+        // One of the zone's parcels, its boundary traced with 100 001 vertices (a circle inside it, from PostGIS).
+        var feature = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryFiles.Data("parcels.geojson")))!["features"]![0]!;
+        var circle = await database.ScalarAsync<string>("""
+            SELECT ST_AsGeoJSON(ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY(
+                SELECT ST_Project(ST_Centroid(boundary)::geography, 20, radians(360.0 * i / 100000))::geometry
+                FROM generate_series(0, 100000) i)))), 9)
+            FROM land_parcels WHERE code = 'LQ04(252):2025-01'
+            """);
+        feature["geometry"] = System.Text.Json.Nodes.JsonNode.Parse(circle);
+        var file = Path.Combine(Path.GetTempPath(), $"parcels-vertices-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, $"{{\"type\":\"FeatureCollection\",\"features\":[{feature.ToJsonString()}]}}", Ct);
+        try
+        {
+            var (exit, _, errors) = await RunAsync(database, file, Layer.Parcels);
+
+            Assert.Equal(ImportCommand.InvalidInput, exit);
+            Assert.Contains("feature #0 (LQ04(252):2025-01), geometry: 100001 vertices; at most 100000 are accepted", errors, StringComparison.Ordinal);
+            Assert.Equal(before, await database.ScalarAsync<string>(StateSql));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Import_FileWithSeveralMistakes_ReportsEveryOne_AndKeepsTheValidFeatureOut()
     {
         await using var database = await LoadedDatabaseAsync(server);

@@ -188,8 +188,18 @@ public sealed class PropertyReader
             return null;
         }
 
+        if (geometry.NumPoints > MaxVertices)
+        {
+            // A boundary is a survey's, not a coastline's: beyond this it is a mistake, and its checks would be costly.
+            Problem(name, $"{geometry.NumPoints} vertices; at most {MaxVertices} are accepted (simplify it)");
+            return null;
+        }
+
         return Shapes.As<TGeometry>(geometry, name, this, _crs);
     }
+
+    /// <summary>The most vertices one feature's geometry may have.</summary>
+    public const int MaxVertices = 100_000;
 
     /// <summary>Reports the properties that no field read (call last).</summary>
     public void RejectUnknown()
