@@ -23,7 +23,7 @@ public delegate void PatchField(PropertyReader read, object entity);
 /// </summary>
 public sealed record EditableLayer(
     string Id, Layer ImportLayer, string LockSql, Func<InventoryDbContext, string, CancellationToken, Task<object?>> Find,
-    IReadOnlyDictionary<string, PatchField> Fields, Func<object, IReadOnlyList<(string Field, string Message)>> Rules)
+    IReadOnlyDictionary<string, PatchField> Fields)
 {
     /// <summary>The bureau that stewards a record; none for areas, which only an admin edits.</summary>
     public static string? StewardOf(object entity) => (entity as InventoryRecord)?.StewardId;
@@ -48,7 +48,7 @@ public static class EditableLayers
     public static IReadOnlyList<EditableLayer> All { get; } =
     [
         new("areas", Layer.Areas, "SELECT xmin::text::bigint, NULL::text FROM areas WHERE id = @key FOR UPDATE", async (db, id, ct) => await db.Areas.SingleOrDefaultAsync(a => a.Id == id, ct),
-            new Dictionary<string, PatchField>(), _ => []),
+            new Dictionary<string, PatchField>()),
         new("parcels", Layer.Parcels, "SELECT xmin::text::bigint, steward_id FROM land_parcels WHERE code = @key FOR UPDATE", async (db, code, ct) => await db.LandParcels.SingleOrDefaultAsync(p => p.Code == code, ct),
             new Dictionary<string, PatchField>(Common)
             {
@@ -57,25 +57,15 @@ public static class EditableLayers
                 ["priceBasis"] = (r, e) => ((LandParcel)e).PriceBasis = r.Enum<PriceBasis>("priceBasis", required: false),
                 ["depositWanYuan"] = (r, e) => ((LandParcel)e).DepositWanYuan = r.Number("depositWanYuan", required: false),
                 ["availableFrom"] = (r, e) => ((LandParcel)e).AvailableFrom = r.Date("availableFrom", required: false),
-            },
-            e => ((LandParcel)e).StartingPrice is null != ((LandParcel)e).PriceBasis is null
-                ? [("priceBasis", "startingPrice and priceBasis go together: give both or neither")]
-                : []),
+            }),
         new("carriers", Layer.Carriers, "SELECT xmin::text::bigint, steward_id FROM industrial_carriers WHERE code = @key FOR UPDATE", async (db, code, ct) => await db.IndustrialCarriers.SingleOrDefaultAsync(c => c.Code == code, ct),
             new Dictionary<string, PatchField>(FloorSpace)
             {
                 ["status"] = (r, e) => ((IndustrialCarrier)e).Status = r.Enum<CarrierStatus>("status", required: true) ?? ((IndustrialCarrier)e).Status,
-            },
-            e => e is IndustrialCarrier c ? [.. Vacancy(c, c.TotalFloorAreaSqm, "totalFloorAreaSqm"),
-                .. c.Status == CarrierStatus.FullyLet && c.VacantFloorAreaSqm > 0
-                    ? new[] { ("status", $"fullyLet, yet vacantFloorAreaSqm is {c.VacantFloorAreaSqm}") } : []] : []),
+            }),
         new("buildings", Layer.Buildings, "SELECT xmin::text::bigint, steward_id FROM buildings WHERE code = @key FOR UPDATE", async (db, code, ct) => await db.Buildings.SingleOrDefaultAsync(b => b.Code == code, ct),
-            FloorSpace,
-            e => e is Building b ? Vacancy(b, b.GrossFloorAreaSqm, "grossFloorAreaSqm") : []),
+            FloorSpace),
     ];
 
     public static EditableLayer? Find(string id) => All.FirstOrDefault(l => l.Id == id);
-
-    private static IReadOnlyList<(string, string)> Vacancy(IFloorSpace space, decimal total, string totalField) =>
-        space.VacantFloorAreaSqm > total ? [("vacantFloorAreaSqm", $"{space.VacantFloorAreaSqm} is more than {totalField} {total}")] : [];
 }

@@ -60,24 +60,7 @@ public static class FeatureMapper
             AvailableFrom = r.Date("availableFrom", required: false),
         };
         ReadCommon(r, parcel);
-        var maxLease = parcel.LandUse == LandUse.Residential
-            ? LandParcelConfiguration.ResidentialMaxLeaseYears
-            : LandParcelConfiguration.CommercialMaxLeaseYears;
-        if (parcel.LeaseTermYears > maxLease)
-        {
-            r.Problem("leaseTermYears", $"{parcel.LeaseTermYears} years exceeds the statutory maximum of {maxLease} for {parcel.LandUse} land");
-        }
-
-        if (parcel.PlotRatioMin > parcel.PlotRatioMax)
-        {
-            r.Problem("plotRatioMin", $"{parcel.PlotRatioMin} is above plotRatioMax {parcel.PlotRatioMax}");
-        }
-
-        if (parcel.StartingPrice is null != parcel.PriceBasis is null)
-        {
-            r.Problem("priceBasis", "startingPrice and priceBasis go together: give both or neither");
-        }
-
+        CheckRules(r, parcel);
         r.RejectUnknown();
         return problems.Total == before ? parcel : null;
     }
@@ -102,11 +85,8 @@ public static class FeatureMapper
             Status = r.Enum<CarrierStatus>("status", required: true) ?? default,
         };
         ReadCommon(r, carrier);
-        ReadFloorSpace(r, carrier, carrier.TotalFloorAreaSqm, "totalFloorAreaSqm");
-        if (carrier.Status == CarrierStatus.FullyLet && carrier.VacantFloorAreaSqm > 0)
-        {
-            r.Problem("status", $"fullyLet, yet vacantFloorAreaSqm is {carrier.VacantFloorAreaSqm}");
-        }
+        ReadFloorSpace(r, carrier);
+        CheckRules(r, carrier);
 
         r.RejectUnknown();
         return problems.Total == before ? carrier : null;
@@ -131,7 +111,8 @@ public static class FeatureMapper
             GrossFloorAreaSqm = r.Number("grossFloorAreaSqm", required: true) ?? 0,
         };
         ReadCommon(r, building);
-        ReadFloorSpace(r, building, building.GrossFloorAreaSqm, "grossFloorAreaSqm");
+        ReadFloorSpace(r, building);
+        CheckRules(r, building);
         r.RejectUnknown();
         return problems.Total == before ? building : null;
     }
@@ -145,21 +126,21 @@ public static class FeatureMapper
         record.VerifiedOn = r.Date("verifiedOn", required: false);
     }
 
-    /// <summary>The figures carriers and buildings share; the vacancy must fit in <paramref name="total"/>.</summary>
-    private static void ReadFloorSpace(PropertyReader r, IFloorSpace space, decimal total, string totalField)
+    /// <summary>The figures carriers and buildings share (whether the vacancy fits is one of the <see cref="RecordRules"/>).</summary>
+    private static void ReadFloorSpace(PropertyReader r, IFloorSpace space)
     {
         space.VacantFloorAreaSqm = r.Number("vacantFloorAreaSqm", required: true) ?? 0;
         space.FloorHeightM = r.Number("floorHeightM", required: false, max: 100);
         space.FloorLoadKnPerSqm = r.Number("floorLoadKnPerSqm", required: false, max: 1000);
         space.RentCnyPerSqmMonth = r.Number("rentCnyPerSqmMonth", required: false);
         space.AvailableFrom = r.Date("availableFrom", required: false);
-        if (total <= 0)
+    }
+
+    private static void CheckRules(PropertyReader r, object record)
+    {
+        foreach (var (field, message) in RecordRules.Of(record))
         {
-            r.Problem(totalField, "must be above 0");
-        }
-        else if (space.VacantFloorAreaSqm > total)
-        {
-            r.Problem("vacantFloorAreaSqm", $"{space.VacantFloorAreaSqm} is more than {totalField} {total}");
+            r.Problem(field, message);
         }
     }
 }
