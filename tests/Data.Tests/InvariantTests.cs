@@ -198,4 +198,14 @@ public sealed class InvariantTests(InventoryTestDatabase database) : IClassFixtu
         var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
         return Assert.IsType<PostgresException>(e.InnerException).ConstraintName;
     }
+
+    [Fact]
+    public async Task Truncate_OfALayer_Works_AndRaisesItsVersion()
+    {
+        var before = await database.ScalarAsync<long>("SELECT version FROM layer_versions WHERE layer = 'buildings'");
+
+        await database.ScalarAsync<int>("TRUNCATE buildings; SELECT 1");
+
+        Assert.Equal(before + 1, await database.ScalarAsync<long>("SELECT version FROM layer_versions WHERE layer = 'buildings'"));
+    }
 }
