@@ -25,8 +25,9 @@ public sealed class FeatureChangeConfiguration : IEntityTypeConfiguration<Featur
         builder.Property(c => c.Xact).HasDefaultValueSql("pg_current_xact_id()::text::bigint");
         // A feature's history in order, and "as of" (the last change of each feature before a time).
         builder.HasIndex(c => new { c.Layer, c.Code, c.Id });
-        builder.HasIndex(c => new { c.Layer, c.ChangedAt });
-        // The change feed pages by transaction.
-        builder.HasIndex(c => new { c.Xact, c.Id });
+        // The change feed finds a time and pages by transaction. Both grow with the table's physical order, so a BRIN
+        // index serves them at a fraction of a B-tree's cost on every write (a 100 000-feature import writes as many).
+        builder.HasIndex(c => c.ChangedAt).HasMethod("brin");
+        builder.HasIndex(c => c.Xact).HasMethod("brin");
     }
 }

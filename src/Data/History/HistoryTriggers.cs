@@ -35,39 +35,63 @@ public static class HistoryTriggers
         $$;
         """;
 
-    public const string DropFunctions = "DROP FUNCTION feature_changes(jsonb, jsonb); DROP FUNCTION inventory_actor();";
+    public const string DropFunctions =
+        "DROP FUNCTION record_feature_history(); DROP FUNCTION feature_changes(jsonb, jsonb); DROP FUNCTION inventory_actor();";
 
-    public static IEnumerable<string> Create((string Table, string PrimaryKey, string Key, string Geometry) t) =>
-    [
-        $$"""
-        CREATE FUNCTION {{t.Table}}_history() RETURNS trigger LANGUAGE plpgsql AS $$
+    /// <summary>
+    /// One function for every layer, told its key, geometry and primary key columns by the trigger's arguments. The row's
+    /// state is built column by column from the catalog (<c>jsonb_build_object</c>, in chunks under the 100-argument
+    /// limit): <c>to_jsonb(row)</c> would first turn the geometry into GeoJSON only to drop it — most of a bulk import's
+    /// history cost (4.6 → 2.6 s per 100 000 inserts). Identifiers are quoted by <c>format('%I')</c>; transition tables
+    /// are visible to the dynamic statements.
+    /// </summary>
+    public const string CreateRecorder = """
+        CREATE FUNCTION record_feature_history() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            key text := TG_ARGV[0];
+            geom text := TG_ARGV[1];
+            pk text := TG_ARGV[2];
+            state text;
         BEGIN
+            SELECT string_agg('jsonb_build_object(' || pairs || ')', ' || ')
+            INTO state
+            FROM (SELECT string_agg(format('%L, @row.%I', attname, attname), ', ' ORDER BY attnum) AS pairs
+                  FROM (SELECT attname, attnum, (row_number() OVER (ORDER BY attnum) - 1) / 40 AS chunk
+                        FROM pg_attribute
+                        WHERE attrelid = TG_RELID AND attnum > 0 AND NOT attisdropped AND attname <> geom) c
+                  GROUP BY chunk) g;
             IF TG_OP = 'INSERT' THEN
-                INSERT INTO feature_history (layer, code, operation, actor, state, new_geometry)
-                SELECT TG_TABLE_NAME, n.{{t.Key}}, 'insert', inventory_actor(), to_jsonb(n) - '{{t.Geometry}}', n.{{t.Geometry}}
-                FROM new_rows n ORDER BY n.{{t.Key}};
+                EXECUTE format($q$
+                    INSERT INTO feature_history (layer, code, operation, actor, state, new_geometry)
+                    SELECT %L, n.%I, 'insert', inventory_actor(), %s, n.%I FROM new_rows n
+                    $q$, TG_TABLE_NAME, key, replace(state, '@row', 'n'), geom);
             ELSIF TG_OP = 'UPDATE' THEN
-                INSERT INTO feature_history (layer, code, operation, actor, fields, changes, state, old_geometry, new_geometry)
-                SELECT TG_TABLE_NAME, d.code, 'update', inventory_actor(),
-                       ARRAY(SELECT k FROM jsonb_object_keys(d.changes) AS k UNION ALL SELECT '{{t.Geometry}}' WHERE d.moved ORDER BY 1),
-                       d.changes, d.state, CASE WHEN d.moved THEN d.old_geometry END, d.new_geometry
-                FROM (SELECT n.{{t.Key}} AS code, feature_changes(to_jsonb(o) - '{{t.Geometry}}', to_jsonb(n) - '{{t.Geometry}}') AS changes,
-                             o.{{t.Geometry}} IS DISTINCT FROM n.{{t.Geometry}} AS moved, to_jsonb(n) - '{{t.Geometry}}' AS state,
-                             o.{{t.Geometry}} AS old_geometry, n.{{t.Geometry}} AS new_geometry
-                      FROM old_rows o JOIN new_rows n ON n.{{t.PrimaryKey}} = o.{{t.PrimaryKey}}) d
-                WHERE d.moved OR d.changes <> '{}'
-                ORDER BY d.code;
+                EXECUTE format($q$
+                    INSERT INTO feature_history (layer, code, operation, actor, fields, changes, state, old_geometry, new_geometry)
+                    SELECT %1$L, s.code, 'update', inventory_actor(),
+                           ARRAY(SELECT k FROM jsonb_object_keys(c.changes) AS k UNION ALL SELECT %2$L WHERE s.moved ORDER BY 1),
+                           c.changes, s.state, CASE WHEN s.moved THEN s.old_geometry END, s.new_geometry
+                    FROM (SELECT n.%3$I AS code, %4$s AS old_state, %5$s AS state, o.%2$I IS DISTINCT FROM n.%2$I AS moved,
+                                 o.%2$I AS old_geometry, n.%2$I AS new_geometry
+                          FROM old_rows o JOIN new_rows n ON n.%6$I = o.%6$I) s
+                    CROSS JOIN LATERAL (SELECT feature_changes(s.old_state, s.state) AS changes) c
+                    WHERE s.moved OR c.changes <> '{}'
+                    $q$, TG_TABLE_NAME, geom, key, replace(state, '@row', 'o'), replace(state, '@row', 'n'), pk);
             ELSE
-                INSERT INTO feature_history (layer, code, operation, actor, state, old_geometry)
-                SELECT TG_TABLE_NAME, o.{{t.Key}}, 'delete', inventory_actor(), to_jsonb(o) - '{{t.Geometry}}', o.{{t.Geometry}}
-                FROM old_rows o ORDER BY o.{{t.Key}};
+                EXECUTE format($q$
+                    INSERT INTO feature_history (layer, code, operation, actor, state, old_geometry)
+                    SELECT %L, o.%I, 'delete', inventory_actor(), %s, o.%I FROM old_rows o
+                    $q$, TG_TABLE_NAME, key, replace(state, '@row', 'o'), geom);
             END IF;
             RETURN NULL;
         END $$;
-        """,
-        $"CREATE TRIGGER {t.Table}_history_insert AFTER INSERT ON {t.Table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Table}_history();",
-        $"CREATE TRIGGER {t.Table}_history_update AFTER UPDATE ON {t.Table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Table}_history();",
-        $"CREATE TRIGGER {t.Table}_history_delete AFTER DELETE ON {t.Table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION {t.Table}_history();",
+        """;
+
+    public static IEnumerable<string> Create((string Table, string PrimaryKey, string Key, string Geometry) t) =>
+    [
+        $"CREATE TRIGGER {t.Table}_history_insert AFTER INSERT ON {t.Table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_feature_history('{t.Key}', '{t.Geometry}', '{t.PrimaryKey}');",
+        $"CREATE TRIGGER {t.Table}_history_update AFTER UPDATE ON {t.Table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_feature_history('{t.Key}', '{t.Geometry}', '{t.PrimaryKey}');",
+        $"CREATE TRIGGER {t.Table}_history_delete AFTER DELETE ON {t.Table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION record_feature_history('{t.Key}', '{t.Geometry}', '{t.PrimaryKey}');",
         // What was there when history began, so that "as of" and a feature's history start from a known state.
         $"""
         INSERT INTO feature_history (layer, code, operation, actor, changed_at, state, new_geometry)
@@ -81,6 +105,5 @@ public static class HistoryTriggers
         $"DROP TRIGGER {t.Table}_history_insert ON {t.Table};",
         $"DROP TRIGGER {t.Table}_history_update ON {t.Table};",
         $"DROP TRIGGER {t.Table}_history_delete ON {t.Table};",
-        $"DROP FUNCTION {t.Table}_history();",
     ];
 }

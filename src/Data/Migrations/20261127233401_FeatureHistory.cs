@@ -44,9 +44,10 @@ namespace LandInventory.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_feature_history_layer_changed_at",
+                name: "ix_feature_history_changed_at",
                 table: "feature_history",
-                columns: new[] { "layer", "changed_at" });
+                column: "changed_at")
+                .Annotation("Npgsql:IndexMethod", "brin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_feature_history_layer_code_id",
@@ -54,12 +55,14 @@ namespace LandInventory.Data.Migrations
                 columns: new[] { "layer", "code", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_feature_history_xact_id",
+                name: "ix_feature_history_xact",
                 table: "feature_history",
-                columns: new[] { "xact", "id" });
+                column: "xact")
+                .Annotation("Npgsql:IndexMethod", "brin");
 
             // Row versions are PostgreSQL's own xmin (a system column): nothing to add.
             migrationBuilder.Sql(HistoryTriggers.CreateFunctions);
+            migrationBuilder.Sql(HistoryTriggers.CreateRecorder);
             foreach (var statement in HistoryTriggers.Tables.SelectMany(HistoryTriggers.Create))
             {
                 migrationBuilder.Sql(statement);

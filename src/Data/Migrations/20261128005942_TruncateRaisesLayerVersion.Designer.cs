@@ -544,11 +544,15 @@ namespace LandInventory.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_feature_history");
 
-                    b.HasIndex("Layer", "ChangedAt")
-                        .HasDatabaseName("ix_feature_history_layer_changed_at");
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_feature_history_changed_at");
 
-                    b.HasIndex("Xact", "Id")
-                        .HasDatabaseName("ix_feature_history_xact_id");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ChangedAt"), "brin");
+
+                    b.HasIndex("Xact")
+                        .HasDatabaseName("ix_feature_history_xact");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Xact"), "brin");
 
                     b.HasIndex("Layer", "Code", "Id")
                         .HasDatabaseName("ix_feature_history_layer_code_id");
