@@ -11,7 +11,8 @@ namespace LandInventory.GisApi.Errors;
 /// The one place that turns exceptions into error responses: ProblemDetails, or an OData error body under /odata. A
 /// database that cannot be reached is the service being unavailable (503), not a bug; a query PostgreSQL cannot
 /// evaluate on the client's values (division by zero, a value out of range) is the client's 400; a statement that
-/// outran its timeout is a 503; anything unexpected is a 500 that never shows a stack trace or SQL.
+/// outran its timeout is a 503; a write a database constraint refused is a 409; anything unexpected is a 500 that never
+/// shows a stack trace or SQL.
 /// </summary>
 public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -45,6 +46,9 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
             "The query took longer than the service allows; narrow it (a smaller area, a tighter filter, fewer rows)."),
         PostgresException { SqlState: var state } pg when state.StartsWith("22", StringComparison.Ordinal) =>
             (StatusCodes.Status400BadRequest, $"The query cannot be evaluated on these values: {pg.MessageText}."),
+        // A write the API's own checks let through and a database rule refused: the client's change conflicts.
+        PostgresException { SqlState: var state } pg when state.StartsWith("23", StringComparison.Ordinal) =>
+            (StatusCodes.Status409Conflict, $"The change conflicts with a rule of the inventory ({pg.ConstraintName ?? pg.SqlState}); nothing was written."),
         NpgsqlException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
             "The inventory database is unavailable; try again shortly."),
         OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request."),

@@ -113,4 +113,24 @@ public sealed class PatchTests(EditableApi api) : IClassFixture<EditableApi>
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
         Assert.Equal(0m, await api.Database.ScalarAsync<decimal>("SELECT vacancy_rate FROM industrial_carriers WHERE code = @code", ("code", code)));
     }
+
+    [Fact]
+    public async Task AChangeADatabaseRuleRefuses_Is409_NotA5xx()
+    {
+        // A rule only the database knows (as a new CHECK would be before the API learns it).
+        await api.Database.ScalarAsync<int>("ALTER TABLE land_parcels ADD CONSTRAINT ck_test_price_cap CHECK (starting_price < 1000000); SELECT 1");
+        try
+        {
+            var url = Requests.Item("parcels", "LQ04(252):2025-05");
+            var response = await Requests.PatchAsync(api.Planner(), url, new { startingPrice = 2_000_000 }, await Requests.ETagAsync(api.Client(), url));
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Contains("ck_test_price_cap", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.NotEqual(2_000_000m, await api.Database.ScalarAsync<decimal>("SELECT starting_price FROM land_parcels WHERE code = 'LQ04(252):2025-05'"));
+        }
+        finally
+        {
+            await api.Database.ScalarAsync<int>("ALTER TABLE land_parcels DROP CONSTRAINT ck_test_price_cap; SELECT 1");
+        }
+    }
 }
