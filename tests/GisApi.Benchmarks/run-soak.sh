@@ -34,11 +34,12 @@ token=$(Auth__SigningKey=$key dotnet src/GisApi/bin/Release/net10.0/LandInventor
 cat >"$work/soak.lua" <<'LUA'
 local paths = {}
 local function add(p) paths[#paths + 1] = p end
+-- Over the generated parcels' extent (lon 104.156-104.300, lat 30.572-30.670): every bbox and tile holds parcels.
 for i = 0, 19 do
-  local x, y = 104.15 + (i % 5) * 0.03, 30.50 + math.floor(i / 5) * 0.03
+  local x, y = 104.16 + (i % 5) * 0.028, 30.575 + math.floor(i / 5) * 0.024
   add(string.format("/ogc/collections/parcels/items?bbox=%.3f,%.3f,%.3f,%.3f&limit=100", x, y, x + 0.02, y + 0.02))
   add(string.format("/odata/Parcels?$filter=status%%20eq%%20'available'%%20and%%20netSiteAreaSqm%%20gt%%20%d&$top=50&$select=code,status,netSiteAreaSqm", 5000 + i * 500))
-  add(string.format("/tiles/parcels/14/%d/%d.mvt", 12934 + (i % 5), 6731 + math.floor(i / 5)))
+  add(string.format("/tiles/parcels/14/%d/%d.mvt", 12933 + (i % 5), 6725 + math.floor(i / 5)))
 end
 local n = 0
 request = function()
