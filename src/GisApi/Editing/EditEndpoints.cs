@@ -105,7 +105,7 @@ public static class EditEndpoints
             var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
             await using var file = received;
             var editor = Writes.Authorize(http, layer, received.Steward);
-            var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(http, received), editor,
+            var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(received), editor,
                 NoProgress.Instance, async (connection, token) =>
                 {
                     if (await LockAsync(connection, layer, received.Key, token) is not null)
@@ -145,7 +145,7 @@ public static class EditEndpoints
                     $"the body is {received.Key}, the URL {featureId}: a replace keeps the code (import to rename)");
             }
 
-            var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(http, received), editor,
+            var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(received), editor,
                 NoProgress.Instance, async (connection, token) =>
                 {
                     var (version, steward) = await LockAsync(connection, layer, featureId, token) ?? throw Writes.NotFound(collectionId, featureId);
@@ -171,7 +171,7 @@ public static class EditEndpoints
     }
 
     /// <summary>The importer's options for one received feature: upsert, in the body's declared CRS (Content-Crs).</summary>
-    private static ImportOptions Options(HttpContext http, ReceivedFeature received) => new(Crs: received.Crs);
+    private static ImportOptions Options(ReceivedFeature received) => new(Crs: received.Crs);
 
     private static async Task<IResult> WrittenAsync(HttpContext http)
     {

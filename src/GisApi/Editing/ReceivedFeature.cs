@@ -41,11 +41,12 @@ public sealed class ReceivedFeature : IAsyncDisposable
             throw TooLarge();
         }
 
+        var body = buffer.ToArray();
         string key;
         string? steward;
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
                 || type.GetString() != "Feature" || !root.TryGetProperty("properties", out var properties)
@@ -67,7 +68,7 @@ public sealed class ReceivedFeature : IAsyncDisposable
 
         var crs = ContentCrs(request);
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"landinventory-{Guid.NewGuid():N}.geojson");
-        await File.WriteAllBytesAsync(path, buffer.ToArray(), ct);
+        await File.WriteAllBytesAsync(path, body, ct);
         return new ReceivedFeature(path, key, steward, crs);
     }
 

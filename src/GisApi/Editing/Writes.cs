@@ -35,8 +35,7 @@ public static class Writes
     /// <summary>One received file through the importer's checks and all-or-nothing write, as <paramref name="editor"/>.</summary>
     public static Task<ImportResult> ImportAsync(ImportSource source, string file, Layer layer, ImportOptions options,
         Editor editor, IImportProgress progress, Func<NpgsqlConnection, CancellationToken, Task>? precondition, CancellationToken ct) =>
-        new ImportRun(source.DataSource, options with { Actor = editor.Actor, Steward = editor.IsAdmin ? null : editor.Steward },
-            progress, precondition).RunAsync([(file, layer)], ct);
+        new ImportRun(source.DataSource, editor.Scope(options), progress, precondition).RunAsync([(file, layer)], ct);
 
     /// <summary>422 with every problem, each naming feature, code and field, as the importer reports them.</summary>
     public static ProblemHttpResult Invalid(ProblemLog problems, string title = "The feature is not valid; nothing was written") =>

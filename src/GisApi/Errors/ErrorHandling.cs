@@ -65,7 +65,16 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
 
     /// <summary>The OData JSON error body (<c>{"error":{"code","message"}}</c>) that OData clients read.</summary>
     public static Task WriteODataErrorAsync(HttpContext httpContext, int status, string message, CancellationToken ct) =>
-        httpContext.Response.WriteAsJsonAsync(new { error = new { code = ReasonCode(status), message } }, JsonOptions, ct);
+        httpContext.Response.WriteAsJsonAsync(ODataError(status, message), JsonOptions, ct);
+
+    /// <summary>The OData JSON error as a result, with per-field <paramref name="details"/> when there are any.</summary>
+    public static IResult ODataErrorResult(int status, string message, object? details = null) =>
+        Results.Json(ODataError(status, message, details), JsonOptions, statusCode: status);
+
+    private static object ODataError(int status, string message, object? details = null) =>
+        details is null
+            ? new { error = new { code = ReasonCode(status), message } }
+            : new { error = new { code = ReasonCode(status), message, details } };
 
     private static string ReasonCode(int status) =>
         ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase.Replace(" ", "", StringComparison.Ordinal) : status.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -191,19 +191,9 @@ public static class HistoryEndpoints
 
     private static (int Limit, int Offset, string? Error) Page(IQueryCollection query)
     {
-        var limit = DefaultLimit;
-        var offset = 0;
-        if (query["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-        {
-            return (0, 0, $"limit must be a whole number from 1 to {MaxLimit}");
-        }
-
-        if (query["offset"].ToString() is { Length: > 0 } o && !int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-        {
-            return (0, 0, "offset must be a whole number from 0");
-        }
-
-        return (limit, offset, null);
+        var (limit, limitError) = ItemsQuery.Whole(query, "limit", DefaultLimit, 1, MaxLimit);
+        var (offset, offsetError) = ItemsQuery.Whole(query, "offset", 0, 0, ItemsQuery.MaxOffset);
+        return (limit, offset, limitError ?? offsetError);
     }
 
     private static ProblemHttpResult Bad(string detail) =>

@@ -65,10 +65,10 @@ public static class ImportEndpoints
             throw;
         }
 
-        var options = request.Value.Options with { CollectDiff = true, Actor = editor.Actor, Steward = editor.IsAdmin ? null : editor.Steward };
+        var options = editor.Scope(request.Value.Options with { CollectDiff = true });
         var job = new ImportJob(id, editor.Actor, request.Value.Layer, file, options);
         jobs.Enqueue(job);
-        var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/imports/{id}";
+        var self = JobUrl(http.Request, id);
         return TypedResults.Accepted(self, job.Describe(self));
     }
 
@@ -81,8 +81,7 @@ public static class ImportEndpoints
                 statusCode: StatusCodes.Status404NotFound, title: "Import job not found");
         }
 
-        var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/imports/{id}";
-        return TypedResults.Ok(job.Describe(self));
+        return TypedResults.Ok(job.Describe(JobUrl(http.Request, id)));
     }
 
     /// <summary>The query, checked, with the rights it needs: areas and replace mode are an admin's.</summary>
@@ -142,6 +141,8 @@ public static class ImportEndpoints
         value = text == "true";
         return text is "" or "true" or "false";
     }
+
+    private static string JobUrl(HttpRequest request, string id) => $"{request.Scheme}://{request.Host}{request.PathBase}/imports/{id}";
 
     /// <summary>The importer tells sequences from collections by the file's ending.</summary>
     private static string Extension(string? contentType) =>

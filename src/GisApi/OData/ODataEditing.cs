@@ -127,6 +127,5 @@ public static class ODataEditing
     }
 
     private static IResult Error(int status, string message, object? details = null) =>
-        Results.Json(new { error = new { code = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status).Replace(" ", "", StringComparison.Ordinal), message, details } },
-            statusCode: status);
+        Errors.ErrorHandling.ODataErrorResult(status, message, details);
 }

@@ -162,7 +162,8 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
             : (null, $"{name}: '{text}' is not offered; use one of {string.Join(", ", OgcCrs.All.Select(c => c.Uri))}");
     }
 
-    private static (int Value, string? Error) Whole(IQueryCollection query, string name, int fallback, int min, int max)
+    /// <summary>A whole-number parameter within [min, max], its default when absent, or the message that refuses it.</summary>
+    public static (int Value, string? Error) Whole(IQueryCollection query, string name, int fallback, int min, int max)
     {
         if (!query.TryGetValue(name, out var text))
         {
