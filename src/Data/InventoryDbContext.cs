@@ -24,6 +24,8 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
 
     public DbSet<LayerVersion> LayerVersions => Set<LayerVersion>();
 
+    public DbSet<LayerChange> LayerChanges => Set<LayerChange>();
+
     public DbSet<FeatureChange> FeatureHistory => Set<FeatureChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

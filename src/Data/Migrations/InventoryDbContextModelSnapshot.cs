@@ -865,6 +865,39 @@ namespace LandInventory.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandInventory.Data.Versions.LayerChange", b =>
+                {
+                    b.Property<string>("Layer")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("layer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<double?>("MaxX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_x");
+
+                    b.Property<double?>("MaxY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_y");
+
+                    b.Property<double?>("MinX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_x");
+
+                    b.Property<double?>("MinY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_y");
+
+                    b.HasKey("Layer", "Version")
+                        .HasName("pk_layer_changes");
+
+                    b.ToTable("layer_changes", (string)null);
+                });
+
             modelBuilder.Entity("LandInventory.Data.Versions.LayerVersion", b =>
                 {
                     b.Property<string>("Layer")

@@ -41,6 +41,53 @@ public static class LayerVersionTriggers
         END $$;
         """;
 
+    /// <summary>Each layer table and its geometry column, whose changed boxes <see cref="PlacedFunction"/> records.</summary>
+    public static readonly (string Table, string Geometry)[] Placed =
+    [
+        ("areas", "boundary"), ("land_parcels", "boundary"), ("industrial_carriers", "location"), ("buildings", "footprint"),
+    ];
+
+    /// <summary>
+    /// The function that raises a layer's version and records where the statement changed it (<see cref="LayerChange"/>):
+    /// the box of the old and new geometries of its rows (<c>TG_ARGV[0]</c> names the column; the transition tables are
+    /// <c>old_rows</c>/<c>new_rows</c> as the operation has them). The version row's lock orders writers, so versions — and
+    /// the changes beside them — are in commit order per layer. A TRUNCATE, or rows without geometry, record no box:
+    /// anywhere.
+    /// </summary>
+    public const string PlacedFunction = """
+        CREATE OR REPLACE FUNCTION bump_layer_version() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            rows_changed bigint := 0;
+            box box2d;
+            raised bigint;
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                EXECUTE format('SELECT count(*), ST_Extent(%I) FROM new_rows', TG_ARGV[0]) INTO rows_changed, box;
+            ELSIF TG_OP = 'UPDATE' THEN
+                EXECUTE format('SELECT count(*), ST_Extent(g) FROM (SELECT %1$I AS g FROM new_rows UNION ALL SELECT %1$I FROM old_rows) c',
+                               TG_ARGV[0]) INTO rows_changed, box;
+            ELSIF TG_OP = 'DELETE' THEN
+                EXECUTE format('SELECT count(*), ST_Extent(%I) FROM old_rows', TG_ARGV[0]) INTO rows_changed, box;
+            END IF;
+            IF TG_OP = 'TRUNCATE' OR rows_changed > 0 THEN
+                UPDATE layer_versions SET version = version + 1, changed_at = clock_timestamp() WHERE layer = TG_TABLE_NAME
+                RETURNING version INTO raised;
+                INSERT INTO layer_changes (layer, version, min_x, min_y, max_x, max_y)
+                VALUES (TG_TABLE_NAME, raised, ST_XMin(box), ST_YMin(box), ST_XMax(box), ST_YMax(box));
+            END IF;
+            RETURN NULL;
+        END $$;
+        """;
+
+    /// <summary>The triggers for <see cref="PlacedFunction"/>: an update sees its old and new rows.</summary>
+    public static IEnumerable<string> CreatePlaced((string Table, string Geometry) t) =>
+    [
+        $"CREATE TRIGGER {t.Table}_version_insert AFTER INSERT ON {t.Table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('{t.Geometry}');",
+        $"CREATE TRIGGER {t.Table}_version_update AFTER UPDATE ON {t.Table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('{t.Geometry}');",
+        $"CREATE TRIGGER {t.Table}_version_delete AFTER DELETE ON {t.Table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('{t.Geometry}');",
+        $"CREATE TRIGGER {t.Table}_version_truncate AFTER TRUNCATE ON {t.Table} FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version('{t.Geometry}');",
+    ];
+
     public static IEnumerable<string> Create(string table) =>
     [
         $"CREATE TRIGGER {table}_version_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();",

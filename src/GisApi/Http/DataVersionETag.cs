@@ -65,13 +65,30 @@ public sealed class DataVersionETag : IEndpointFilter
 
     /// <summary>
     /// The request's tag: the sum of the layer versions (one indexed query), hashed with what else shapes the answer.
+    /// An answer about a place (<see cref="PlaceScoped"/>) counts its own layer's version only as far as changes touched
+    /// that place (<see cref="PlaceVersions"/>): an edit leaves the tags of pages and tiles elsewhere as they were.
     /// </summary>
     public static async Task<string> TagAsync(HttpContext http)
     {
         var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
-        var version = await db.LayerVersions.SumAsync(v => v.Version, http.RequestAborted);
+        var versions = await db.LayerVersions.Select(v => new { v.Layer, v.Version }).ToListAsync(http.RequestAborted);
+        var total = versions.Sum(v => v.Version);
         var row = await RowVersionAsync(http, db);
-        return Tag(http.Request, row is null ? $"{version}" : $"{row}.{version}");
+        if (row is not null)
+        {
+            return Tag(http.Request, $"{row}.{total}");
+        }
+
+        if (http.GetEndpoint()?.Metadata.GetMetadata<PlaceScoped>()?.Find(http) is { } place
+            && versions.FirstOrDefault(v => v.Layer == place.Table) is { } layer)
+        {
+            // Both parts only grow, and the place's part grows with every change that touched it: a new state, a new tag.
+            var placed = await http.RequestServices.GetRequiredService<PlaceVersions>()
+                .VersionAsync(db, place, layer.Version, http.RequestAborted);
+            return Tag(http.Request, $"{total - layer.Version + placed}");
+        }
+
+        return Tag(http.Request, $"{total}");
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public static class HttpSetup
         services.AddSingleton(_ => new ResponseCache(
             new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = sizeLimit }),
             cacheEnabled));
+        services.AddSingleton<PlaceVersions>();
         services.AddHostedService<Warmup>();
         // Requests carry searches and single features; whole files go to POST /imports, which raises its own limit.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>

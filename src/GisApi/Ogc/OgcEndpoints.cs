@@ -41,6 +41,7 @@ public static class OgcEndpoints
         ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
             .WithSummary("Features of a layer as GeoJSON: bbox, crs, bbox-crs, filter (CQL2 text), attribute filters, sortby, "
                          + "properties, limit (default 10, at most 1000), offset; next/prev links")
+            .WithMetadata(new Http.PlaceScoped(ItemsPlace))
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem")
@@ -117,6 +118,17 @@ public static class OgcEndpoints
         var extent = await collection.ExtentAsync(db, ct);
         return new GeoJsonResult(Json, w => WriteCollection(w, request, collection, extent));
     }
+
+    /// <summary>
+    /// A page with a <c>bbox</c> holds only features in it, and so do its <c>numberMatched</c> and links: its place is the
+    /// box. Not so a page of the past (<c>datetime</c>), read from the history.
+    /// </summary>
+    private static Http.Place? ItemsPlace(HttpContext http) =>
+        http.Request.RouteValues["collectionId"] is string id && FeatureLayers.Find(id) is { } collection
+        && History.HistoryNames.Table(collection.Id) is { } table
+        && ItemsQuery.Parse(http.Request.Query, collection).Query is { Bbox: { } bbox, AsOf: null }
+            ? new Http.Place(table, bbox.EnvelopeInternal)
+            : null;
 
     private static Results<GeoJsonResult, ProblemHttpResult> Queryables(string collectionId, HttpRequest request)
     {

@@ -24,6 +24,7 @@ public static class TileEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         tiles.MapGet("/{layerId}/{z:int}/{x:int}/{y:int}.mvt", Tile).WithName("VectorTile")
             .WithSummary("A Mapbox vector tile of one layer (204 when the tile holds no feature)")
+            .WithMetadata(new PlaceScoped(Place))
             .Produces(StatusCodes.Status200OK, contentType: TileResult.ContentType).Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -66,6 +67,30 @@ public static class TileEndpoints
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>A tile's place: its layer, and the box its query selects in. Null for a request the endpoint refuses.</summary>
+    private static Place? Place(HttpContext http)
+    {
+        var route = http.Request.RouteValues;
+        return route["layerId"] is string layerId && TileLayers.Find(layerId) is not null && History.HistoryNames.Table(layerId) is { } table
+               && int.TryParse(route["z"]?.ToString(), out var z) && z is >= 0 and <= MaxZoom
+               && int.TryParse(route["x"]?.ToString(), out var x) && int.TryParse(route["y"]?.ToString(), out var y)
+            ? new Place(table, SearchBox(z, x, y))
+            : null;
+    }
+
+    /// <summary>
+    /// The tile with the buffer its query selects in (<see cref="TileLayers"/>), in WGS84: Web Mercator's x and y map to
+    /// longitude and latitude one to one, so the box is exact.
+    /// </summary>
+    public static NetTopologySuite.Geometries.Envelope SearchBox(int z, int x, int y)
+    {
+        double size = 1 << z, margin = TileLayers.Buffer / TileUnits;
+        static double Latitude(double y, double size) => Math.Atan(Math.Sinh(Math.PI * (1 - (2 * y / size)))) * 180 / Math.PI;
+        return new NetTopologySuite.Geometries.Envelope(
+            ((x - margin) / size * 360) - 180, ((x + 1 + margin) / size * 360) - 180,
+            Latitude(y + 1 + margin, size), Latitude(y - margin, size));
     }
 
     private static async Task<Results<GeoJsonResult, ProblemHttpResult>> TileJson(

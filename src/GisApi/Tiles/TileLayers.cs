@@ -6,7 +6,10 @@ namespace LandInventory.GisApi.Tiles;
 /// </summary>
 public static class TileLayers
 {
-    /// <summary>The tile, and the tile with the 64-unit buffer ST_AsMVTGeom keeps, so that edges join without seams.</summary>
+    /// <summary>The buffer around a tile, in tile units (4096 across), that ST_AsMVTGeom keeps (the 64 in the queries): edges join without seams.</summary>
+    public const int Buffer = 64;
+
+    /// <summary>The tile, and the tile with its buffer in WGS84, where features are selected.</summary>
     private const string Envelope =
         "SELECT ST_TileEnvelope(@z, @x, @y) AS env, ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => 64.0 / 4096), 4326) AS search";
 
