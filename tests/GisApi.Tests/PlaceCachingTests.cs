@@ -51,8 +51,10 @@ public sealed class PlaceCachingTests(InventoryApi api) : IClassFixture<Inventor
         }
 
         // Another writer than the API (psql, the importer): the database tells where it changed.
-        await api.Database.ScalarAsync<int>(
-            "UPDATE land_parcels SET starting_price = starting_price + 1 WHERE code = @code RETURNING 1", ("code", edited));
+        await api.Database.ScalarAsync<int>("""
+            UPDATE land_parcels SET status = CASE WHEN status = 'reserved' THEN 'available' ELSE 'reserved' END::parcel_status
+            WHERE code = @code RETURNING 1
+            """, ("code", edited));
 
         foreach (var url in near)
         {

@@ -35,6 +35,45 @@ public sealed class TileTests(InventoryApi api) : IClassFixture<InventoryApi>
     }
 
     [Theory]
+    [InlineData(14, false)]
+    [InlineData(15, true)]
+    public async Task ParcelTiles_CarryNamesAndFigures_FromTheDetailZoom(int z, bool detailed)
+    {
+        // The tile of one parcel at this zoom, and what PostGIS holds for it.
+        var code = await api.Database.ScalarAsync<string>("SELECT min(code) FROM land_parcels");
+        var xy = await api.Database.ScalarAsync<string>("""
+            SELECT floor((ST_X(c) + 180) / 360 * 2 ^ @z)::int || '/' ||
+                   floor((1 - ln(tan(radians(ST_Y(c))) + 1 / cos(radians(ST_Y(c)))) / pi()) / 2 * 2 ^ @z)::int
+            FROM (SELECT ST_PointOnSurface(boundary) AS c FROM land_parcels WHERE code = @code) s
+            """, ("z", z), ("code", code));
+        var nameZh = await api.Database.ScalarAsync<string>("SELECT name_zh FROM land_parcels WHERE code = @code", ("code", code));
+        var status = await api.Database.ScalarAsync<string>("SELECT status::text FROM land_parcels WHERE code = @code", ("code", code));
+        using var response = await api.Factory.CreateClient().GetAsync(new Uri($"/tiles/parcels/{z}/{xy}.mvt", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, z.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            xy.Split('/')[0], $"{xy.Split('/')[1]}.mvt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+        var dump = await Gdal.OgrinfoAsync("-ro", "-al", "-q", "-oo", "CLIP=NO", "-where", $"code = '{code}'", path);
+
+        Assert.Equal([status], Gdal.Values(dump, "status"));
+        Assert.Equal(detailed ? [nameZh] : [], Gdal.Values(dump, "nameZh"));
+        Assert.Equal(detailed, dump.Contains("startingPrice (Real) = ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TileJson_SaysWhichFieldsComeOnlyFromTheDetailZoom()
+    {
+        using var response = await api.Factory.CreateClient().GetAsync(new Uri("/tiles/parcels.json", UriKind.Relative), Ct);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        var description = json.RootElement.GetProperty("vector_layers")[0].GetProperty("description").GetString()!;
+        Assert.Contains($"Below zoom {Tiles.TileLayers.DetailZoom} only code, areaId, landUse, status, siteAreaMu", description, StringComparison.Ordinal);
+        Assert.Contains("nameZh", description, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/tiles/parcels/14/12937/6728.mvt", 204, null)]                 // the lake: no parcel
     [InlineData("/tiles/parcels/3/9/9.mvt", 404, "tile 3/9/9 does not exist")]
     [InlineData("/tiles/parcels/23/0/0.mvt", 400, "z: 23 is outside the zooms 0 to 22")]

@@ -61,6 +61,7 @@ public static class TileEndpoints
             command.Parameters.AddWithValue("y", y);
             // One pixel of this zoom, in degrees at the equator: what the map cannot show anyway.
             command.Parameters.AddWithValue("tolerance", 360.0 / size / TileUnits);
+            command.Parameters.AddWithValue("detailed", z >= TileLayers.DetailZoom);
             return new TileResult((byte[])(await command.ExecuteScalarAsync(ct))!);
         }
         finally
@@ -129,6 +130,13 @@ public static class TileEndpoints
             w.WriteStartArray("vector_layers");
             w.WriteStartObject();
             w.WriteString("id", layer.Id);
+            if (layer.DetailFields.Count > 0)
+            {
+                w.WriteString("description", $"Below zoom {TileLayers.DetailZoom} only {string.Join(", ",
+                    layer.Fields.Keys.Where(f => !layer.DetailFields.Contains(f)))}; from zoom {TileLayers.DetailZoom} also "
+                    + string.Join(", ", layer.DetailFields));
+            }
+
             w.WritePropertyName("fields");
             JsonSerializer.Serialize(w, layer.Fields);
             w.WriteEndObject();
