@@ -71,14 +71,13 @@ public sealed class DataVersionETag : IEndpointFilter
     public static async Task<string> TagAsync(HttpContext http)
     {
         var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
-        var versions = await db.LayerVersions.Select(v => new { v.Layer, v.Version }).ToListAsync(http.RequestAborted);
-        var total = versions.Sum(v => v.Version);
-        var row = await RowVersionAsync(http, db);
-        if (row is not null)
+        if (await FeatureVersionsAsync(http, db) is { } feature)
         {
-            return Tag(http.Request, $"{row}.{total}");
+            return Tag(http.Request, $"{feature.Row}.{feature.Layers}");
         }
 
+        var versions = await db.LayerVersions.Select(v => new { v.Layer, v.Version }).ToListAsync(http.RequestAborted);
+        var total = versions.Sum(v => v.Version);
         if (http.GetEndpoint()?.Metadata.GetMetadata<PlaceScoped>()?.Find(http) is { } place
             && versions.FirstOrDefault(v => v.Layer == place.Table) is { } layer)
         {
@@ -93,13 +92,14 @@ public sealed class DataVersionETag : IEndpointFilter
 
     /// <summary>
     /// A single feature's tag leads with its row version, which <c>If-Match</c> compares (<see cref="RowVersionOf"/>):
-    /// a write is refused when the feature changed since it was read, not when another feature did.
+    /// a write is refused when the feature changed since it was read, not when another feature did. Read with the layer
+    /// versions in one query; null when this is not a single feature's endpoint or there is no such feature.
     /// </summary>
-    private static async Task<uint?> RowVersionAsync(HttpContext http, InventoryDbContext db) =>
+    private static async Task<(uint Row, long Layers)?> FeatureVersionsAsync(HttpContext http, InventoryDbContext db) =>
         http.GetEndpoint()?.Metadata.GetMetadata<RowVersioned>() is not null
         && http.GetRouteValue("collectionId") is string layer && http.GetRouteValue("featureId") is string feature
         && Ogc.FeatureLayers.Find(layer) is { } collection
-            ? await collection.VersionAsync(db, feature, http.RequestAborted)
+            ? await collection.VersionsAsync(db, feature, http.RequestAborted)
             : null;
 
     /// <summary>The row version a single feature's strong tag carries; null for a weak tag or any other.</summary>

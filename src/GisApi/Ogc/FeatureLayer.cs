@@ -23,8 +23,11 @@ public interface IFeatureLayer
 
     Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
-    /// <summary>The feature's row version (PostgreSQL's xmin), or null when there is no such feature.</summary>
-    Task<uint?> VersionAsync(InventoryDbContext db, string featureId, CancellationToken ct);
+    /// <summary>
+    /// The feature's row version (PostgreSQL's xmin) and the sum of the layer versions, in one query; null when there is
+    /// no such feature.
+    /// </summary>
+    Task<(uint Row, long Layers)?> VersionsAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
     /// <summary>The <paramref name="count"/> features nearest <paramref name="point"/>, with geodesic distances in metres.</summary>
     Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count, CancellationToken ct);
@@ -100,9 +103,12 @@ public sealed class FeatureLayer<TEntity>(
         table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
             .Select(row).FirstOrDefaultAsync(ct);
 
-    public Task<uint?> VersionAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
-        table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
-            .Select(e => (uint?)EF.Property<uint>(e, "Version")).FirstOrDefaultAsync(ct);
+    public async Task<(uint Row, long Layers)?> VersionsAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
+        await table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+            .Select(e => new { Row = EF.Property<uint>(e, "Version"), Layers = db.LayerVersions.Sum(v => v.Version) })
+            .FirstOrDefaultAsync(ct) is { } found
+            ? (found.Row, found.Layers)
+            : null;
 
     public async Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count,
         CancellationToken ct)
