@@ -79,6 +79,11 @@ for url in "http://127.0.0.1:5091$ours?bbox=$bbox&limit=1000" "http://127.0.0.1:
   [ "$n" = "$matched" ] || li_die "$url returned $n features, PostGIS says $matched"
 done
 
+li_say "warming up both services (a minute each, not measured)"
+for port in 5091 5092; do
+  bench_warm_up "http://127.0.0.1:$port" "$ours?bbox=$bbox&limit=1000" "$ours/$code" "$ours?limit=1000" "/tiles/parcels/14/12937/6728.mvt"
+done
+
 geojson_sql() { echo "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(ST_AsGeoJSON(t.*)::json),'[]'::json))::text FROM ($1) t;"; }
 rows=()
 measure_all() { # NAME OUR_PATH MAPSERVER_URL SQL
@@ -111,8 +116,9 @@ cpu=$(lscpu | awk -F': *' '/Model name/ {print $2; exit}')
   echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(li_psql -d postgres -Atc 'SHOW server_version' | cut -d' ' -f1),"
   echo "PostGIS $(psql_bench -c 'SELECT postgis_lib_version()'), MapServer $(/usr/lib/cgi-bin/mapserv -v | awk '{print $3}') (4 FastCGI processes behind nginx), .NET $(dotnet --version)."
   echo "100 000 generated parcels (tests/Importer.Benchmarks); wrk and pgbench with 16 connections for ${seconds} s each, on"
-  echo "the same machine as the servers. The SQL column is the question alone, GeoJSON built in PostGIS, through pgbench: the"
-  echo "ceiling. Rerun: \`tests/GisApi.Benchmarks/run-benchmark.sh [SECONDS]\`."
+  echo "the same machine as the servers, after a minute's unmeasured warm-up of each API service with all four requests. The"
+  echo "SQL column is the question alone, GeoJSON built in PostGIS, through pgbench: the ceiling. Rerun:"
+  echo "\`tests/GisApi.Benchmarks/run-benchmark.sh [SECONDS]\`."
   echo
   echo "| request | plain SQL (pgbench) | API, cache off | API, cache on | MapServer 8 OGC API | cache off ÷ SQL | cache on ÷ MapServer |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"

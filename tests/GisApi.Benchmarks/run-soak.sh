@@ -69,7 +69,15 @@ LUA
   echo "$ok $failed" >"$work/soak-writes"
 ) &
 writer=$!
-( while kill -0 "$api" 2>/dev/null; do echo "$SECONDS $(ps -o rss= -p "$api")"; sleep 10; done ) >"$work/soak-rss" &
+# RSS (KiB), and beside it the managed heap after the last GC and its large-object fragmentation (MB), from /metrics:
+# what grows, if something does.
+heap() {
+  curl -s http://127.0.0.1:5097/metrics | awk '
+    /^dotnet_gc_last_collection_heap_size_bytes/ {h += $NF}
+    /^dotnet_gc_last_collection_heap_fragmentation_size_bytes.*"loh"/ {f = $NF}
+    END {printf "%.0f %.0f", h / 1048576, f / 1048576}'
+}
+( while kill -0 "$api" 2>/dev/null; do echo "$SECONDS $(ps -o rss= -p "$api") $(heap)"; sleep 10; done ) >"$work/soak-rss" &
 sampler=$!
 
 li_say "warming up for $warmup s (not measured: .NET compiles its hot code in tiers, the caches fill), then soaking for $minutes minutes"
@@ -90,14 +98,16 @@ latency=$(awk '
   END {printf "%.0f req/s, p50 %.1f ms, p99 %.1f ms", rps, p50, p99}' "$work/soak-wrk")
 # Memory: the first and last minute's mean RSS, and the slope of a least-squares line through the samples after the
 # first two minutes (the warm-up: JIT, connection pool, response cache filling).
-memory=$(awk '$2 > 0 && $1 >= 120 {n++; t[n]=$1; m[n]=$2/1024}
+memory=$(awk '$2 > 0 && $1 >= 120 {n++; t[n]=$1; m[n]=$2/1024; h[n]=$3; f[n]=$4}
   END {
     for (i = 1; i <= n; i++) { st += t[i]; sm += m[i]; stt += t[i]*t[i]; stm += t[i]*m[i] }
     slope = (n*stm - st*sm) / (n*stt - st*st) * 60
-    for (i = 1; i <= 6 && i <= n; i++) first += m[i]; first /= (n < 6 ? n : 6)
-    for (i = n - 5; i <= n; i++) if (i >= 1) { last += m[i]; k++ } last /= k
+    for (i = 1; i <= 6 && i <= n; i++) { first += m[i]; hfirst += h[i]; ffirst += f[i] }
+    first /= (n < 6 ? n : 6); hfirst /= (n < 6 ? n : 6); ffirst /= (n < 6 ? n : 6)
+    for (i = n - 5; i <= n; i++) if (i >= 1) { last += m[i]; hlast += h[i]; flast += f[i]; k++ }
+    last /= k; hlast /= k; flast /= k
     min = m[1]; max = m[1]; for (i = 1; i <= n; i++) { if (m[i] < min) min = m[i]; if (m[i] > max) max = m[i] }
-    printf "RSS after warm-up: first minute %.0f MB, last minute %.0f MB (min %.0f, max %.0f), trend %+.2f MB/min over %d samples", first, last, min, max, slope, n
+    printf "RSS after warm-up: first minute %.0f MB, last minute %.0f MB (min %.0f, max %.0f), trend %+.2f MB/min over %d samples; managed heap after GC %.0f → %.0f MB, of it large-object fragmentation %.0f → %.0f MB", first, last, min, max, slope, n, hfirst, hlast, ffirst, flast
   }' "$work/soak-rss")
 li_say "reads: $reads, non-2xx/3xx $errors, socket errors $socket; $latency; writes: $writes_ok ok, $writes_failed failed; $memory"
 
