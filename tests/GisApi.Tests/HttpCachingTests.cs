@@ -39,6 +39,37 @@ public sealed class HttpCachingTests(InventoryApi api) : IClassFixture<Inventory
     }
 
     [Fact]
+    public async Task AnAnswerForANewerVersion_DropsTheSameRequestsOlderAnswer_AndNoOther()
+    {
+        var cache = new Http.ResponseCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(
+            new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 1 << 20 }), enabled: true);
+        static Microsoft.AspNetCore.Http.DefaultHttpContext Request(string query)
+        {
+            var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            (http.Request.Scheme, http.Request.Host, http.Request.Path) = ("http", new("localhost"), "/tiles/parcels/14/1/2.mvt");
+            http.Request.QueryString = new(query);
+            http.Response.Body = new MemoryStream();
+            return http;
+        }
+
+        Task Store(string etag, string query)
+        {
+            var http = Request(query);
+            return cache.StoreAsync(etag, () => http.Response.Body.WriteAsync(new byte[] { 1, 2, 3 }).AsTask(), http);
+        }
+
+        await Store("\"7-a\"", "");
+        await Store("\"7-b\"", "?other");
+        Assert.NotNull(cache.Find("\"7-a\""));
+
+        // The data changed where this request looks: its newer answer replaces the older, the other request's stays.
+        await Store("\"8-a\"", "");
+        Assert.Null(cache.Find("\"7-a\""));
+        Assert.NotNull(cache.Find("\"8-a\""));
+        Assert.NotNull(cache.Find("\"7-b\""));
+    }
+
+    [Fact]
     public async Task ETag_AnswersIfNoneMatchWith304_UntilTheDataChanges()
     {
         var client = api.Factory.CreateClient();

@@ -142,9 +142,14 @@ public sealed class DataVersionETag : IEndpointFilter
     /// </summary>
     private static string Tag(HttpRequest request, string version)
     {
-        var headers = request.Headers;
-        var key = $"{version}|{request.Scheme}://{request.Host}|{request.Path}|{request.QueryString}|{headers.AcceptEncoding}|{headers.Accept}|{headers["Prefer"]}";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{version}|{RequestKey(request)}"));
         return $"\"{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+    }
+
+    /// <summary>What names an answer apart from the data's version: the same key with a newer tag supersedes it.</summary>
+    public static string RequestKey(HttpRequest request)
+    {
+        var headers = request.Headers;
+        return $"{request.Scheme}://{request.Host}|{request.Path}|{request.QueryString}|{headers.AcceptEncoding}|{headers.Accept}|{headers["Prefer"]}";
     }
 }

@@ -5,8 +5,9 @@ namespace LandInventory.GisApi.Http;
 
 /// <summary>
 /// Finished answers kept in memory under their ETag, which already names the data version: a change to the inventory
-/// makes new tags, so a stale answer can never be served, and old entries simply age out. Size-bounded. Only
-/// successful answers are kept.
+/// makes new tags, so a stale answer can never be served. Size-bounded; only successful answers are kept; an answer
+/// superseded by a newer one for the same request is dropped when the newer is kept, so the cache holds live answers
+/// rather than filling to its bound with old versions of edited places.
 /// </summary>
 public sealed class ResponseCache(IMemoryCache cache, bool enabled)
 {
@@ -15,6 +16,9 @@ public sealed class ResponseCache(IMemoryCache cache, bool enabled)
 
     /// <summary>Answers being produced now, by tag: identical requests wait for the first instead of repeating its work.</summary>
     private readonly ConcurrentDictionary<string, Task<CachedResponse?>> _inFlight = new();
+
+    /// <summary>The tag last kept for each request (<see cref="DataVersionETag.RequestKey"/>), while it is kept.</summary>
+    private readonly ConcurrentDictionary<string, string> _latest = new();
 
     public bool Enabled => enabled;
 
@@ -72,7 +76,26 @@ public sealed class ResponseCache(IMemoryCache cache, bool enabled)
         var response = new CachedResponse(buffer.ToArray(), http.Response.StatusCode, http.Response.ContentType, headers);
         if (response.Status == StatusCodes.Status200OK)
         {
-            cache.Set(etag, response, new MemoryCacheEntryOptions { Size = response.Body.Length + 256, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            var request = DataVersionETag.RequestKey(http.Request);
+            var options = new MemoryCacheEntryOptions { Size = response.Body.Length + 256, SlidingExpiration = TimeSpan.FromMinutes(10) };
+            options.RegisterPostEvictionCallback((key, _, reason, _) =>
+            {
+                if (reason != EvictionReason.Replaced)
+                {
+                    _latest.TryRemove(KeyValuePair.Create(request, (string)key));
+                }
+            });
+            string? previous = null;
+            _latest.AddOrUpdate(request, etag, (_, old) =>
+            {
+                previous = old;
+                return etag;
+            });
+            cache.Set(etag, response, options);
+            if (previous is not null && previous != etag)
+            {
+                cache.Remove(previous); // the same request's answer for an older version of the data
+            }
         }
 
         return response;
