@@ -23,7 +23,7 @@ public sealed class LayerChangeTests(InventoryTestDatabase database) : IClassFix
             await db.SaveChangesAsync(Ct);
         }
 
-        var was = await BoxAsync("SELECT ST_Extent(boundary) FROM land_parcels WHERE code = @code", parcel.Code);
+        var was = await BoundaryBoxAsync(parcel.Code);
         var inserted = await LastChangeAsync();
         Assert.Equal(was, Box(inserted));
 
@@ -31,7 +31,7 @@ public sealed class LayerChangeTests(InventoryTestDatabase database) : IClassFix
             "UPDATE land_parcels SET boundary = ST_Translate(boundary, 0.05, 0.02) WHERE code = @code RETURNING 1", ("code", parcel.Code));
 
         var moved = await LastChangeAsync();
-        var goes = await BoxAsync("SELECT ST_Extent(boundary) FROM land_parcels WHERE code = @code", parcel.Code);
+        var goes = await BoundaryBoxAsync(parcel.Code);
         Assert.Equal(inserted.Version + 1, moved.Version);
         Assert.Equal(await database.ScalarAsync<long>("SELECT version FROM layer_versions WHERE layer = 'land_parcels'"), moved.Version);
         // One box over both: from the old south-west corner to the new north-east one.
@@ -67,9 +67,13 @@ public sealed class LayerChangeTests(InventoryTestDatabase database) : IClassFix
                ?? new Versions.LayerChange { Layer = layer };
     }
 
-    private async Task<(double? MinX, double? MinY, double? MaxX, double? MaxY)> BoxAsync(string extentSql, string code) => (
-        await database.ScalarAsync<double>($"SELECT ST_XMin(e) FROM ({extentSql}) s(e)", ("code", code)),
-        await database.ScalarAsync<double>($"SELECT ST_YMin(e) FROM ({extentSql}) s(e)", ("code", code)),
-        await database.ScalarAsync<double>($"SELECT ST_XMax(e) FROM ({extentSql}) s(e)", ("code", code)),
-        await database.ScalarAsync<double>($"SELECT ST_YMax(e) FROM ({extentSql}) s(e)", ("code", code)));
+    /// <summary>The parcel's boundary box as PostGIS measures it.</summary>
+    private async Task<(double? MinX, double? MinY, double? MaxX, double? MaxY)> BoundaryBoxAsync(string code)
+    {
+        var box = await database.ScalarAsync<double[]>("""
+            SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)]
+            FROM (SELECT ST_Extent(boundary) AS e FROM land_parcels WHERE code = @code) s
+            """, ("code", code));
+        return (box[0], box[1], box[2], box[3]);
+    }
 }

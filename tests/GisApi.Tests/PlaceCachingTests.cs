@@ -145,15 +145,7 @@ public sealed class PlaceCachingTests(InventoryApi api) : IClassFixture<Inventor
         return $"/ogc/collections/parcels/items?limit=100&bbox={box}{bboxCrs}";
     }
 
-    private async Task<string> TileOfAsync(string code)
-    {
-        var xy = await api.Database.ScalarAsync<string>("""
-            SELECT floor((ST_X(c) + 180) / 360 * 16384)::int || '/' ||
-                   floor((1 - ln(tan(radians(ST_Y(c))) + 1 / cos(radians(ST_Y(c)))) / pi()) / 2 * 16384)::int
-            FROM (SELECT ST_PointOnSurface(boundary) AS c FROM land_parcels WHERE code = @code) s
-            """, ("code", code));
-        return $"/tiles/parcels/14/{xy}.mvt";
-    }
+    private async Task<string> TileOfAsync(string code) => $"/tiles/parcels/14/{await TileOf.ParcelAsync(api.Database, code, 14)}.mvt";
 
     private async Task<string> ExpectedCodesAsync(string bboxUrl)
     {

@@ -41,11 +41,7 @@ public sealed class TileTests(InventoryApi api) : IClassFixture<InventoryApi>
     {
         // The tile of one parcel at this zoom, and what PostGIS holds for it.
         var code = await api.Database.ScalarAsync<string>("SELECT min(code) FROM land_parcels");
-        var xy = await api.Database.ScalarAsync<string>("""
-            SELECT floor((ST_X(c) + 180) / 360 * 2 ^ @z)::int || '/' ||
-                   floor((1 - ln(tan(radians(ST_Y(c))) + 1 / cos(radians(ST_Y(c)))) / pi()) / 2 * 2 ^ @z)::int
-            FROM (SELECT ST_PointOnSurface(boundary) AS c FROM land_parcels WHERE code = @code) s
-            """, ("z", z), ("code", code));
+        var xy = await TileOf.ParcelAsync(api.Database, code, z);
         var nameZh = await api.Database.ScalarAsync<string>("SELECT name_zh FROM land_parcels WHERE code = @code", ("code", code));
         var status = await api.Database.ScalarAsync<string>("SELECT status::text FROM land_parcels WHERE code = @code", ("code", code));
         using var response = await api.Factory.CreateClient().GetAsync(new Uri($"/tiles/parcels/{z}/{xy}.mvt", UriKind.Relative), Ct);

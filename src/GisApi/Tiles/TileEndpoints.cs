@@ -62,6 +62,7 @@ public static class TileEndpoints
             // One pixel of this zoom, in degrees at the equator: what the map cannot show anyway.
             command.Parameters.AddWithValue("tolerance", 360.0 / size / TileUnits);
             command.Parameters.AddWithValue("detailed", z >= TileLayers.DetailZoom);
+            command.Parameters.AddWithValue("buffer", TileLayers.Buffer);
             return new TileResult((byte[])(await command.ExecuteScalarAsync(ct))!);
         }
         finally

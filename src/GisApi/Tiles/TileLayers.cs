@@ -1,8 +1,8 @@
 namespace LandInventory.GisApi.Tiles;
 
 /// <summary>
-/// The four layers' tile queries. Each selects with the GiST index (<c>&amp;&amp;</c> against the buffered tile in
-/// WGS84), simplifies polygons to a pixel at that zoom (Douglas-Peucker, keeping what would collapse: ST_AsMVTGeom
+/// The four layers' tile queries (parameters <c>@z @x @y @tolerance @detailed @buffer</c>). Each selects with the GiST
+/// index (<c>&amp;&amp;</c> against the buffered tile in WGS84), simplifies polygons to a pixel at that zoom (Douglas-Peucker, keeping what would collapse: ST_AsMVTGeom
 /// snaps and repairs the result anyway, and GEOS's topology-preserving variant cost a third of a dense tile), then
 /// clips and quantises with <c>ST_AsMVTGeom</c>. Below <see cref="DetailZoom"/> a layer's detail attributes are null,
 /// which ST_AsMVT leaves out.
@@ -16,18 +16,18 @@ public static class TileLayers
     /// </summary>
     public const int DetailZoom = 15;
 
-    /// <summary>The buffer around a tile, in tile units (4096 across), that ST_AsMVTGeom keeps (the 64 in the queries): edges join without seams.</summary>
+    /// <summary>The buffer around a tile, in tile units (4096 across), that ST_AsMVTGeom keeps (<c>@buffer</c>): edges join without seams.</summary>
     public const int Buffer = 64;
 
     /// <summary>The tile, and the tile with its buffer in WGS84, where features are selected.</summary>
     private const string Envelope =
-        "SELECT ST_TileEnvelope(@z, @x, @y) AS env, ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => 64.0 / 4096), 4326) AS search";
+        "SELECT ST_TileEnvelope(@z, @x, @y) AS env, ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => @buffer / 4096.0), 4326) AS search";
 
     public static IReadOnlyList<TileLayer> All { get; } =
     [
         new("areas", $"""
             SELECT ST_AsMVT(t, 'areas', 4096, 'geom') FROM (
-              SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(a.boundary, @tolerance, true), 3857), b.env, 4096, 64, true) AS geom,
+              SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(a.boundary, @tolerance, true), 3857), b.env, 4096, @buffer, true) AS geom,
                      a.id AS "id", a.name_zh AS "nameZh", a.name_en AS "nameEn"
               FROM areas a, ({Envelope}) b
               WHERE a.boundary && b.search) t
@@ -36,7 +36,7 @@ public static class TileLayers
             Fields(("id", "String"), ("nameZh", "String"), ("nameEn", "String")), Detail()),
         new("parcels", $"""
             SELECT ST_AsMVT(t, 'parcels', 4096, 'geom') FROM (
-              SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(p.boundary, @tolerance, true), 3857), b.env, 4096, 64, true) AS geom,
+              SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(p.boundary, @tolerance, true), 3857), b.env, 4096, @buffer, true) AS geom,
                      p.code AS "code", p.area_id AS "areaId", p.land_use::text AS "landUse", p.status::text AS "status",
                      p.site_area_mu::float8 AS "siteAreaMu",
                      CASE WHEN @detailed THEN p.name_zh END AS "nameZh", CASE WHEN @detailed THEN p.name_en END AS "nameEn",
@@ -53,7 +53,7 @@ public static class TileLayers
             Detail("nameZh", "nameEn", "netSiteAreaSqm", "startingPrice", "priceBasis")),
         new("carriers", $"""
             SELECT ST_AsMVT(t, 'carriers', 4096, 'geom') FROM (
-              SELECT ST_AsMVTGeom(ST_Transform(c.location, 3857), b.env, 4096, 64, true) AS geom,
+              SELECT ST_AsMVTGeom(ST_Transform(c.location, 3857), b.env, 4096, @buffer, true) AS geom,
                      c.code AS "code", c.kind::text AS "kind", c.status::text AS "status",
                      array_to_string(c.industries::text[], ',') AS "industries", c.vacant_floor_area_sqm::float8 AS "vacantFloorAreaSqm",
                      CASE WHEN @detailed THEN c.name_zh END AS "nameZh", CASE WHEN @detailed THEN c.name_en END AS "nameEn",
@@ -72,7 +72,7 @@ public static class TileLayers
             Detail("nameZh", "nameEn", "totalFloorAreaSqm", "floorHeightM", "floorLoadKnPerSqm", "powerCapacityKva", "rentCnyPerSqmMonth")),
         new("buildings", $"""
             SELECT ST_AsMVT(t, 'buildings', 4096, 'geom') FROM (
-              SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(g.footprint, @tolerance, true), 3857), b.env, 4096, 64, true) AS geom,
+              SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(g.footprint, @tolerance, true), 3857), b.env, 4096, @buffer, true) AS geom,
                      g.code AS "code", g.category::text AS "category", g.vacant_floor_area_sqm::float8 AS "vacantFloorAreaSqm",
                      CASE WHEN @detailed THEN g.name_zh END AS "nameZh", CASE WHEN @detailed THEN g.name_en END AS "nameEn",
                      CASE WHEN @detailed THEN g.gross_floor_area_sqm::float8 END AS "grossFloorAreaSqm",
