@@ -4,7 +4,7 @@ using Microsoft.OData.UriParser;
 
 namespace LandInventory.GisApi.OData;
 
-/// <summary>$filter with the geo functions; an upper-bounded distance as an index-using ST_DWithin.</summary>
+/// <summary>$filter with the geo functions; an upper-bounded distance as index-using within_metres.</summary>
 public sealed class SpatialFilterBinder : FilterBinder
 {
     public override Expression BindSingleValueFunctionCallNode(SingleValueFunctionCallNode node, QueryBinderContext context) =>

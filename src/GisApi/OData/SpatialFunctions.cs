@@ -14,7 +14,8 @@ namespace LandInventory.GisApi.OData;
 /// <summary>
 /// The OData geo functions as LINQ that Npgsql turns into PostGIS: <c>geo.distance</c> → geodesic <c>ST_Distance</c> in
 /// metres, <c>geo.intersects</c> → <c>ST_Intersects</c>, <c>geo.length</c> → geodesic <c>ST_Length</c>. A distance
-/// bounded from above (<c>geo.distance(…) lt 3000</c>) becomes <c>ST_DWithin</c>, which the geography index answers.
+/// bounded from above (<c>geo.distance(…) lt 3000</c>) becomes <see cref="Geodesic.IsWithinMetres"/> (<c>ST_DWithin</c>
+/// written out), which the geography index answers and the planner estimates.
 /// Every binder (filter, orderby, select/compute) calls this one place.
 /// </summary>
 public static class SpatialFunctions
@@ -28,9 +29,7 @@ public static class SpatialFunctions
     private static readonly MethodInfo DistanceMethod = typeof(NpgsqlNetTopologySuiteDbFunctionsExtensions).GetMethod(
         nameof(NpgsqlNetTopologySuiteDbFunctionsExtensions.Distance), [typeof(DbFunctions), typeof(Geometry), typeof(Geometry), typeof(bool)])!;
 
-    private static readonly MethodInfo WithinMethod = typeof(NpgsqlNetTopologySuiteDbFunctionsExtensions).GetMethod(
-        nameof(NpgsqlNetTopologySuiteDbFunctionsExtensions.IsWithinDistance),
-        [typeof(DbFunctions), typeof(Geometry), typeof(Geometry), typeof(double), typeof(bool)])!;
+    private static readonly MethodInfo WithinMethod = typeof(Geodesic).GetMethod(nameof(Geodesic.IsWithinMetres))!;
 
     private static readonly MethodInfo IntersectsMethod = typeof(Geometry).GetMethod(nameof(Geometry.Intersects), [typeof(Geometry)])!;
 
@@ -52,7 +51,7 @@ public static class SpatialFunctions
     }
 
     /// <summary>
-    /// <c>geo.distance(a, b) le d</c> as <c>ST_DWithin(a, b, d, true)</c>, which the geography index answers, and
+    /// <c>geo.distance(a, b) le d</c> as <c>within_metres(a, b, d)</c>, which the geography index answers, and
     /// <c>lt d</c> as the same with the largest double below d (distance &lt; d ⇔ distance ≤ that double), so that no
     /// second distance is computed per row; null for any other comparison, which the stock binder then builds.
     /// </summary>
@@ -68,7 +67,7 @@ public static class SpatialFunctions
 
         var args = call.Parameters.Select(p => Argument(p, bind)).ToArray();
         var tolerance = node.OperatorKind == BinaryOperatorKind.LessThan ? Math.BitDecrement(metres) : metres;
-        return Expression.Call(WithinMethod, Functions, args[0], args[1], Captured.Of(tolerance), Expression.Constant(true));
+        return Expression.Call(WithinMethod, args[0], args[1], Captured.Of(tolerance));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using LandInventory.Data;
+using LandInventory.Data.Spatial;
 using LandInventory.GisApi.Ogc.Cql2;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -131,15 +132,13 @@ public sealed class FeatureLayer<TEntity>(
             .Select(ExpressionBinder.Bind(key, geometry, (string k, Geometry g) => new Ranked(k, EF.Functions.Distance(g, point, true))));
 
     /// <summary>
-    /// The radius query, public so tests can read its SQL: a box around the circle first (<c>ST_Intersects</c>, which the
-    /// GiST index answers), then the exact geodesic test (<c>ST_DWithin</c> on geography, which no geometry index serves).
+    /// The radius query, public so tests can read its SQL: <see cref="Geodesic.IsWithinMetres"/> (the geography GiST index
+    /// finds the candidates, the spheroid test decides), nearest first.
     /// </summary>
     public IQueryable<Ranked> WithinQuery(InventoryDbContext db, Point point, double metres, int limit)
     {
-        var box = AroundBox(point, metres);
         return table(db).AsNoTracking()
-            .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(box)))
-            .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.IsWithinDistance(g, point, metres, true)))
+            .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => Geodesic.IsWithinMetres(g, point, metres)))
             .OrderBy(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.Distance(g, point, true)))
             .ThenBy(key)
             .Take(limit)
@@ -157,19 +156,6 @@ public sealed class FeatureLayer<TEntity>(
         table(db).AsNoTracking()
             .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(shape)))
             .OrderBy(key).Take(limit).Select(row).ToListAsync(ct);
-
-    /// <summary>
-    /// A lon/lat box that holds every point within <paramref name="metres"/> of <paramref name="point"/>: a degree of
-    /// latitude is at least 110 574 m, a degree of longitude 111 320 m × cos(latitude) at the box's far edge; 1 % spare.
-    /// </summary>
-    private static Polygon AroundBox(Point point, double metres)
-    {
-        var dLat = metres / 110_574 * 1.01;
-        var farLat = Math.Min(89.9, Math.Abs(point.Y) + dLat);
-        var dLon = Math.Min(180, metres / (111_320 * Math.Cos(farLat * Math.PI / 180)) * 1.01);
-        return (Polygon)LandInventory.Data.Spatial.Geo.Factory.ToGeometry(
-            new Envelope(point.X - dLon, point.X + dLon, point.Y - dLat, point.Y + dLat));
-    }
 
     /// <summary>The rows of ranked keys, in their rank order.</summary>
     private async Task<List<(FeatureRow Row, double DistanceM)>> RowsAsync(InventoryDbContext db, List<Ranked> ranked,

@@ -26,7 +26,7 @@ public sealed class ODataSqlTests(InventoryApi api) : IClassFixture<InventoryApi
     [InlineData("$apply", "groupby((areaId),aggregate(netSiteAreaSqm with sum as s))", "sum(l0.net_site_area_sqm::numeric)")]
     [InlineData("$apply", "groupby((areaId),aggregate(netSiteAreaSqm with sum as s))", "GROUP BY l0.\"Name\", l0.area_id")]
     [InlineData("$count", "true", "count(*)")]
-    [InlineData("$filter", $"geo.distance(boundary, {Point}) lt 3000", "ST_DWithin(l.boundary")]
+    [InlineData("$filter", $"geo.distance(boundary, {Point}) lt 3000", "within_metres(l.boundary")]
     [InlineData("$filter", $"geo.intersects(boundary, {Square})", "ST_Intersects(l.boundary")]
     [InlineData("$orderby", $"geo.distance(boundary, {Point})", "ORDER BY ST_Distance(l.boundary")]
     public async Task QueryOption_IsInTheSql(string option, string value, string sql)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using LandInventory.Data;
+using LandInventory.Data.Spatial;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -11,16 +12,14 @@ namespace LandInventory.GisApi.Ogc.Cql2;
 /// <summary>
 /// Turns a CQL2 tree into a LINQ predicate over one table's entity, using the layer's queryables (its published
 /// property names mapped to the entity's members), so that EF translates it to parameterised SQL — spatial predicates to
-/// <c>ST_Intersects</c> and <c>ST_DWithin</c>. Literals are converted to each property's type, or refused with a message.
+/// <c>ST_Intersects</c> and <c>within_metres</c> (ST_DWithin on geography). Literals are converted to each property's type, or refused with a message.
 /// </summary>
 public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnlyDictionary<string, Expression> queryables)
 {
     private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(
         nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
 
-    private static readonly MethodInfo WithinDistance = typeof(NpgsqlNetTopologySuiteDbFunctionsExtensions).GetMethod(
-        nameof(NpgsqlNetTopologySuiteDbFunctionsExtensions.IsWithinDistance),
-        [typeof(DbFunctions), typeof(Geometry), typeof(Geometry), typeof(double), typeof(bool)])!;
+    private static readonly MethodInfo WithinMetres = typeof(Geodesic).GetMethod(nameof(Geodesic.IsWithinMetres))!;
 
     /// <summary>The queryables and their types (what filters may name, and what /queryables describes).</summary>
     public IReadOnlyDictionary<string, Type> Types { get; } = queryables.ToDictionary(q => q.Key, q => q.Value.Type);
@@ -47,8 +46,7 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
         ArrayContains a => a.Values.Select(v => (Expression)ArrayHas(a.Property, v)).Aggregate(Expression.AndAlso),
         SpatialIntersects s => Expression.Call(Geometry(s.Property), nameof(NetTopologySuite.Geometries.Geometry.Intersects), null,
             Parameter(s.Geometry)),
-        SpatialWithin w => Expression.Call(WithinDistance, Expression.Constant(EF.Functions), Geometry(w.Property),
-            Parameter(w.Geometry), Expression.Constant(w.Metres), Expression.Constant(true)),
+        SpatialWithin w => Expression.Call(WithinMetres, Geometry(w.Property), Parameter(w.Geometry), Expression.Constant(w.Metres)),
         _ => throw new Cql2Exception("filter: unsupported expression"),
     };
 
