@@ -8,9 +8,10 @@ namespace LandInventory.GisApi.Tests;
 public sealed class StatementTimeoutTests(InventoryApi api) : IClassFixture<InventoryApi>
 {
     [Fact]
-    public async Task ApiConnections_CarryTheConfiguredStatementTimeout_AndNoJit()
+    public async Task ApiConnections_CarryTheConfiguredStatementTimeout_NoJit_AndTheConfiguredParallelWorkers()
     {
-        await using var factory = new ApiFactory(api.Database.ConnectionString, ("Database:StatementTimeoutSeconds", "7"));
+        await using var factory = new ApiFactory(api.Database.ConnectionString, ("Database:StatementTimeoutSeconds", "7"),
+            ("Database:ParallelWorkersPerQuery", "1"));
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
 
@@ -19,6 +20,18 @@ public sealed class StatementTimeoutTests(InventoryApi api) : IClassFixture<Inve
 
         Assert.Equal("7s", timeout);
         Assert.Equal("off", await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"")
+            .SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("1", await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\"")
+            .SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ApiConnections_TakeNoParallelWorkers_ByDefault()
+    {
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
+
+        Assert.Equal("0", await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\"")
             .SingleAsync(TestContext.Current.CancellationToken));
     }
 
