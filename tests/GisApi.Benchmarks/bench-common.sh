@@ -51,8 +51,8 @@ run_wrk() {
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     END {printf "%.0f %.1f %.1f", rps, ms(p50), ms(p99)}'
 }
-# pgbench NAME SQL -> "tps p50 p99", without JIT as the API runs (DatabaseSetup)
-# The session settings the API gives its own connections (src/GisApi/DatabaseSetup.cs): the ceiling runs as the API would.
+# pgbench SQL -> "tps p50 p99", with the session settings the API gives its own connections (src/GisApi/DatabaseSetup.cs:
+# no JIT, no parallel workers): the ceiling runs as the API would.
 bench_pgoptions="-c jit=off -c max_parallel_workers_per_gather=0"
 run_sql() {
   local dir; dir=$(mktemp -d)

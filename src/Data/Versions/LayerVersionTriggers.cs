@@ -41,7 +41,10 @@ public static class LayerVersionTriggers
         END $$;
         """;
 
-    /// <summary>Each layer table and its geometry column, whose changed boxes <see cref="PlacedFunction"/> records.</summary>
+    /// <summary>
+    /// Each layer table and its geometry column, whose changed boxes <see cref="PlacedFunction"/> records. The same pairs
+    /// as <c>GeographyIndexes.Columns</c>, yet its own list, as <see cref="Tables"/> is: what one migration did.
+    /// </summary>
     public static readonly (string Table, string Geometry)[] Placed =
     [
         ("areas", "boundary"), ("land_parcels", "boundary"), ("industrial_carriers", "location"), ("buildings", "footprint"),

@@ -32,8 +32,26 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
     private static readonly HashSet<string> Known =
         ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties", "datetime"];
 
+    /// <summary>
+    /// The request's items query, parsed once per request: the tag filter reads its place (<c>bbox</c>) before the
+    /// endpoint runs, and a CQL2 filter is not worth parsing twice.
+    /// </summary>
+    public static (ItemsQuery? Query, string? Error) Of(HttpRequest request, IFeatureLayer layer)
+    {
+        var items = request.HttpContext.Items;
+        if (items[typeof(Parsed)] is not Parsed parsed || parsed.Layer != layer)
+        {
+            var (query, error) = Parse(request.Query, layer);
+            items[typeof(Parsed)] = parsed = new Parsed(layer, query, error);
+        }
+
+        return (parsed.Query, parsed.Error);
+    }
+
+    private sealed record Parsed(IFeatureLayer Layer, ItemsQuery? Query, string? Error);
+
     /// <summary>The query, or the reason it is refused (one message naming the parameter).</summary>
-    public static (ItemsQuery? Query, string? Error) Parse(IQueryCollection query, IFeatureLayer layer)
+    private static (ItemsQuery? Query, string? Error) Parse(IQueryCollection query, IFeatureLayer layer)
     {
         var attributes = layer.Queryables.Keys.Where(k => k != "geometry").ToHashSet();
         if (query.Keys.FirstOrDefault(k => !Known.Contains(k) && !attributes.Contains(k)) is { } unknown)

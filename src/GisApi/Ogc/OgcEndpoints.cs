@@ -126,7 +126,7 @@ public static class OgcEndpoints
     private static Http.Place? ItemsPlace(HttpContext http) =>
         http.Request.RouteValues["collectionId"] is string id && FeatureLayers.Find(id) is { } collection
         && History.HistoryNames.Table(collection.Id) is { } table
-        && ItemsQuery.Parse(http.Request.Query, collection).Query is { Bbox: { } bbox, AsOf: null }
+        && ItemsQuery.Of(http.Request, collection).Query is { Bbox: { } bbox, AsOf: null }
             ? new Http.Place(table, bbox.EnvelopeInternal)
             : null;
 
@@ -166,7 +166,7 @@ public static class OgcEndpoints
             return NoCollection(collectionId);
         }
 
-        var (query, error) = ItemsQuery.Parse(request.Query, collection);
+        var (query, error) = ItemsQuery.Of(request, collection);
         if (query is null)
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid items request");

@@ -2,9 +2,9 @@ namespace LandInventory.GisApi.Tiles;
 
 /// <summary>
 /// The four layers' tile queries (parameters <c>@z @x @y @tolerance @detailed @buffer</c>). Each selects with the GiST
-/// index (<c>&amp;&amp;</c> against the buffered tile in WGS84), simplifies polygons to a pixel at that zoom (Douglas-Peucker, keeping what would collapse: ST_AsMVTGeom
-/// snaps and repairs the result anyway, and GEOS's topology-preserving variant cost a third of a dense tile), then
-/// clips and quantises with <c>ST_AsMVTGeom</c>. Below <see cref="DetailZoom"/> a layer's detail attributes are null,
+/// index (<c>&amp;&amp;</c> against the buffered tile in WGS84), simplifies polygons to a pixel at that zoom
+/// (Douglas-Peucker, keeping what would collapse: ST_AsMVTGeom snaps and repairs the result anyway, and GEOS's
+/// topology-preserving variant cost a third of a dense tile), then clips and quantises with <c>ST_AsMVTGeom</c>. Below <see cref="DetailZoom"/> a layer's detail attributes are null,
 /// which ST_AsMVT leaves out.
 /// </summary>
 public static class TileLayers

@@ -12,7 +12,8 @@ namespace LandInventory.GisApi.Ogc.Cql2;
 /// <summary>
 /// Turns a CQL2 tree into a LINQ predicate over one table's entity, using the layer's queryables (its published
 /// property names mapped to the entity's members), so that EF translates it to parameterised SQL — spatial predicates to
-/// <c>ST_Intersects</c> and <c>within_metres</c> (ST_DWithin on geography). Literals are converted to each property's type, or refused with a message.
+/// <c>ST_Intersects</c> and <c>within_metres</c> (ST_DWithin on geography). Literals are converted to each property's
+/// type, or refused with a message.
 /// </summary>
 public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnlyDictionary<string, Expression> queryables)
 {
