@@ -12,11 +12,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Data/Data.csproj src/Data/
-COPY src/Importer/Importer.csproj src/Importer/
+COPY src/Import/Import.csproj src/Import/
 COPY src/GisApi/GisApi.csproj src/GisApi/
 RUN dotnet restore src/GisApi/GisApi.csproj
 COPY src/Data/ src/Data/
-COPY src/Importer/ src/Importer/
+COPY src/Import/ src/Import/
 COPY src/GisApi/ src/GisApi/
 RUN dotnet publish src/GisApi/GisApi.csproj -c Release -o /app --no-restore -p:SkipMapBuild=true
 

@@ -1,6 +1,7 @@
 using System.CommandLine.Parsing;
 using LandInventory.Data;
 using LandInventory.Data.Spatial;
+using LandInventory.Import;
 using LandInventory.Importer.Terminal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,11 +31,11 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
 
     public async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
-        IReadOnlyList<(string File, Layer Layer)> plan;
+        IReadOnlyList<ImportInput> plan;
         CoordinateSystem? crs;
         try
         {
-            plan = ImportRun.Plan(request.Path, request.Layer);
+            plan = Plan(request.Path, request.Layer);
             crs = request.Crs is null ? null : CoordinateSystem.Parse(File.Exists(request.Crs) ? File.ReadAllText(request.Crs) : request.Crs);
         }
         catch (ArgumentException e)
@@ -71,7 +72,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
             Summary.WriteCounts(output, result);
             if (request.ReportPath is not null)
             {
-                await Summary.WriteReportAsync(request.ReportPath, request, result, ct);
+                await Summary.WriteReportAsync(request.ReportPath, ImportReport.Of(result, options), ct);
             }
 
             return Conclude(request, result);
@@ -84,7 +85,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
     }
 
     private async Task<ImportResult> RunWithProgressAsync(string connection, ImportOptions options,
-        IReadOnlyList<(string File, Layer Layer)> plan, CancellationToken ct)
+        IReadOnlyList<ImportInput> plan, CancellationToken ct)
     {
         var builder = new NpgsqlDataSourceBuilder(connection);
         builder.UseNetTopologySuite();
@@ -111,6 +112,32 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
             ? "dry run: nothing was written."
             : rejected > 0 ? $"written, without the {rejected} rejected feature(s) (--skip-invalid)." : "written.");
         return Success;
+    }
+
+    /// <summary>The inputs a path names: the file itself, or a folder's layer files in dependency order.</summary>
+    public static IReadOnlyList<ImportInput> Plan(string path, Layer? layer)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path)
+                .Select(f => (File: f, Layer: Layers.FromFileName(f)))
+                .Where(f => f.Layer is not null && Layers.IsGeoJsonFile(f.File))
+                .Select(f => ImportInput.FromFile(f.File, f.Layer!.Value))
+                .OrderBy(f => f.Layer)
+                .ThenBy(f => f.Name, StringComparer.Ordinal)
+                .ToList();
+            return files.Count > 0
+                ? files
+                : throw new ArgumentException($"{path} holds no layer file (areas, parcels, carriers or buildings .geojson)");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"{path}: no such file or folder");
+        }
+
+        return [ImportInput.FromFile(path, layer ?? Layers.FromFileName(path)
+            ?? throw new ArgumentException($"{Path.GetFileName(path)} is not named after a layer: say which with --layer"))];
     }
 
     private static string? ConfiguredConnection() =>

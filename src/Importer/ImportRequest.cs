@@ -1,3 +1,5 @@
+using LandInventory.Import;
+
 namespace LandInventory.Importer;
 
 /// <summary>The command line, parsed: what to import, how, and where.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LandInventory.Data.Spatial;
+using LandInventory.Import;
 using LandInventory.Importer;
 
 var path = new Argument<string>("file-or-folder")

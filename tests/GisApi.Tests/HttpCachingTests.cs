@@ -1,3 +1,4 @@
+using LandInventory.Import;
 using System.Net;
 using System.Net.Http.Headers;
 using LandInventory.Importer;

@@ -1,3 +1,4 @@
+using LandInventory.Import;
 using LandInventory.Importer;
 using LandInventory.PostGis.Testing;
 

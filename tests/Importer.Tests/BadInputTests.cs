@@ -1,3 +1,4 @@
+using LandInventory.Import;
 using LandInventory.PostGis.Testing;
 using static LandInventory.Importer.Tests.ImporterHarness;
 

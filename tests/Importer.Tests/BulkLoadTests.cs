@@ -1,5 +1,6 @@
+using LandInventory.Import;
 using LandInventory.Importer.Benchmarks;
-using LandInventory.Importer.Writing;
+using LandInventory.Import.Writing;
 using LandInventory.PostGis.Testing;
 using static LandInventory.Importer.Tests.ImporterHarness;
 

@@ -1,3 +1,4 @@
+using LandInventory.Import;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

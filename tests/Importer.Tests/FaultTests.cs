@@ -1,3 +1,4 @@
+using LandInventory.Import;
 using System.Diagnostics;
 using LandInventory.Importer.Benchmarks;
 using LandInventory.PostGis.Testing;

@@ -1,3 +1,4 @@
+using LandInventory.Import;
 using System.Text.Json.Nodes;
 using LandInventory.Data.Spatial;
 using LandInventory.PostGis.Testing;

@@ -1,3 +1,4 @@
+using LandInventory.Import;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LandInventory.PostGis.Testing;

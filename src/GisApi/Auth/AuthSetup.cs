@@ -85,7 +85,7 @@ public sealed record Editor(string Name, bool IsAdmin, string? Steward)
     public bool MayEdit(string stewardId) => IsAdmin || (Steward is not null && Steward == stewardId);
 
     /// <summary>An import as this editor: named in the history, and a planner's limited to their bureau's records.</summary>
-    public Importer.ImportOptions Scope(Importer.ImportOptions options) =>
+    public Import.ImportOptions Scope(Import.ImportOptions options) =>
         options with { Actor = Actor, Steward = IsAdmin ? null : Steward };
 
     /// <summary>What the history records as who: <c>admin:alice</c>, <c>planner:bob@jk-investment-promotion</c>.</summary>

@@ -2,9 +2,9 @@ using System.Text.Json;
 using LandInventory.Data;
 using LandInventory.Data.History;
 using LandInventory.GisApi.Auth;
-using LandInventory.Importer;
-using LandInventory.Importer.Mapping;
-using LandInventory.Importer.Reading;
+using LandInventory.Import;
+using LandInventory.Import.Mapping;
+using LandInventory.Import.Reading;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -103,9 +103,8 @@ public static class EditEndpoints
         {
             var layer = Writes.Layer(collectionId);
             var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
-            await using var file = received;
             var editor = Writes.Authorize(http, layer, received.Steward);
-            var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(received), editor,
+            var result = await Writes.ImportAsync(source, received.Input, Options(received), editor,
                 NoProgress.Instance, async (connection, token) =>
                 {
                     if (await LockAsync(connection, layer, received.Key, token) is not null)
@@ -137,7 +136,6 @@ public static class EditEndpoints
             var layer = Writes.Layer(collectionId);
             var ifMatch = Writes.IfMatch(http.Request);
             var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
-            await using var file = received;
             var editor = Writes.Authorize(http, layer, received.Steward);
             if (received.Key != featureId)
             {
@@ -145,7 +143,7 @@ public static class EditEndpoints
                     $"the body is {received.Key}, the URL {featureId}: a replace keeps the code (import to rename)");
             }
 
-            var result = await Writes.ImportAsync(source, file.Path, layer.ImportLayer, Options(received), editor,
+            var result = await Writes.ImportAsync(source, received.Input, Options(received), editor,
                 NoProgress.Instance, async (connection, token) =>
                 {
                     var (version, steward) = await LockAsync(connection, layer, featureId, token) ?? throw Writes.NotFound(collectionId, featureId);

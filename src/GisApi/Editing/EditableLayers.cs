@@ -3,8 +3,8 @@ using LandInventory.Data.Areas;
 using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
-using LandInventory.Importer;
-using LandInventory.Importer.Mapping;
+using LandInventory.Import;
+using LandInventory.Import.Mapping;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandInventory.GisApi.Editing;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using LandInventory.Importer;
-using LandInventory.Importer.Mapping;
-using LandInventory.Importer.Reading;
+using LandInventory.Import;
+using LandInventory.Import.Mapping;
+using LandInventory.Import.Reading;
 
 namespace LandInventory.GisApi.Editing;
 

@@ -1,25 +1,29 @@
 using System.Text.Json;
 using LandInventory.Data.Spatial;
-using LandInventory.Importer;
-using LandInventory.Importer.Writing;
+using LandInventory.Import;
+using LandInventory.Import.Writing;
 
 namespace LandInventory.GisApi.Editing;
 
 /// <summary>
-/// A posted GeoJSON Feature, kept in a temporary file for the importer (which reads files as streams), with what the
-/// endpoint must know before the import: its key, its steward and the CRS the client declared (<c>Content-Crs</c>).
+/// A posted GeoJSON Feature, held in memory (it is at most <see cref="EditEndpoints.MaxFeatureBytes"/>) as the import's
+/// input, with what the endpoint must know before the import: its key, its steward and the CRS the client declared
+/// (<c>Content-Crs</c>).
 /// </summary>
-public sealed class ReceivedFeature : IAsyncDisposable
+public sealed class ReceivedFeature
 {
-    private ReceivedFeature(string path, string key, string? steward, CoordinateSystem? crs)
+    /// <summary>What problems call the input: the body is the only one.</summary>
+    public const string InputName = "request body";
+
+    private ReceivedFeature(ImportInput input, string key, string? steward, CoordinateSystem? crs)
     {
-        Path = path;
+        Input = input;
         Key = key;
         Steward = steward;
         Crs = crs;
     }
 
-    public string Path { get; }
+    public ImportInput Input { get; }
 
     public string Key { get; }
 
@@ -67,9 +71,7 @@ public sealed class ReceivedFeature : IAsyncDisposable
         }
 
         var crs = ContentCrs(request);
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"landinventory-{Guid.NewGuid():N}.geojson");
-        await File.WriteAllBytesAsync(path, body, ct);
-        return new ReceivedFeature(path, key, steward, crs);
+        return new ReceivedFeature(ImportInput.FromBytes(InputName, layer.ImportLayer, body), key, steward, crs);
     }
 
     /// <summary><c>Content-Crs: &lt;http://www.opengis.net/def/crs/EPSG/0/4544&gt;</c> (OGC API – Features Part 4), or none.</summary>
@@ -96,12 +98,6 @@ public sealed class ReceivedFeature : IAsyncDisposable
 
     private static WriteRefusedException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "The feature is too large",
         $"a feature may have at most {EditEndpoints.MaxFeatureBytes / 1024 / 1024} MB; import larger files (POST /imports)");
-
-    public ValueTask DisposeAsync()
-    {
-        File.Delete(Path);
-        return ValueTask.CompletedTask;
-    }
 }
 
 /// <summary>Progress of a one-feature import: nobody is watching.</summary>

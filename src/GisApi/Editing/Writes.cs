@@ -1,7 +1,7 @@
 using LandInventory.Data;
 using LandInventory.Data.History;
 using LandInventory.GisApi.Auth;
-using LandInventory.Importer;
+using LandInventory.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -27,28 +27,35 @@ public sealed class ImportSource(NpgsqlDataSource dataSource)
     public NpgsqlDataSource DataSource => dataSource;
 }
 
+/// <summary>One problem of a 422, as clients read it; <c>suggestedCrs</c> only when the coordinates look like another system.</summary>
+public sealed record FieldError(
+    int? Feature, string? Code, string Field, string Message,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? SuggestedCrs);
+
 /// <summary>What every write shares: the importer run over a received file, and its problems as a 422.</summary>
 public static class Writes
 {
     public const string IfMatchMissing = "This write needs If-Match with the feature's ETag (GET it first), so that no one's change is overwritten unseen.";
 
-    /// <summary>One received file through the importer's checks and all-or-nothing write, as <paramref name="editor"/>.</summary>
-    public static Task<ImportResult> ImportAsync(ImportSource source, string file, Layer layer, ImportOptions options,
+    /// <summary>One received feature through the importer's checks and all-or-nothing write, as <paramref name="editor"/>.</summary>
+    public static Task<ImportResult> ImportAsync(ImportSource source, ImportInput input, ImportOptions options,
         Editor editor, IImportProgress progress, Func<NpgsqlConnection, CancellationToken, Task>? precondition, CancellationToken ct) =>
-        new ImportRun(source.DataSource, editor.Scope(options), progress, precondition).RunAsync([(file, layer)], ct);
+        new ImportRun(source.DataSource, editor.Scope(options), progress, precondition).RunAsync([input], ct);
 
     /// <summary>422 with every problem, each naming feature, code and field, as the importer reports them.</summary>
     public static ProblemHttpResult Invalid(ProblemLog problems, string title = "The feature is not valid; nothing was written") =>
         TypedResults.Problem(
-            $"{problems.Total} problem(s): {string.Join("; ", problems.Kept.Take(5).Select(Describe))}",
+            $"{problems.Total} problem(s): {string.Join("; ", problems.Kept.Take(5).Select(p => p.Describe(DeclareCrs)))}",
             statusCode: StatusCodes.Status422UnprocessableEntity, title: title,
             extensions: new Dictionary<string, object?>
             {
-                ["errors"] = problems.Kept.Select(p => new { feature = p.FeatureIndex, code = p.Code, field = p.Field, message = p.Message }).ToList(),
+                ["errors"] = problems.Kept.Select(p => new FieldError(p.FeatureIndex, p.Code, p.Field, p.Message, p.SuggestedCrs)).ToList(),
             });
 
-    private static string Describe(ImportProblem p) =>
-        $"{(p.FeatureIndex is null ? "" : $"feature #{p.FeatureIndex}{(p.Code is null ? "" : $" ({p.Code})")}, ")}{p.Field}: {p.Message}";
+    /// <summary>How a client declares the system a posted feature's coordinates are in (OGC API – Features Part 4).</summary>
+    private static string DeclareCrs(string crs) =>
+        $"declare it with Content-Crs: <{(crs.StartsWith("EPSG:", StringComparison.Ordinal) ? $"http://www.opengis.net/def/crs/EPSG/0/{crs[5..]}" : crs)}>";
 
     /// <summary>The row version <c>If-Match</c> names: null for <c>*</c> (any), a refusal when missing or not a feature's tag.</summary>
     public static uint? IfMatch(HttpRequest request)
@@ -126,7 +133,7 @@ public static class Writes
     public static Editor Authorize(HttpContext http, EditableLayer layer, string? steward)
     {
         var editor = Editor.From(http.User);
-        if (layer.ImportLayer == Importer.Layer.Areas)
+        if (layer.ImportLayer == Import.Layer.Areas)
         {
             return editor.IsAdmin ? editor : throw NotYours(null, editor);
         }

@@ -1,7 +1,7 @@
 using LandInventory.Data.Spatial;
 using LandInventory.GisApi.Auth;
 using LandInventory.GisApi.Editing;
-using LandInventory.Importer;
+using LandInventory.Import;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace LandInventory.GisApi.Importing;
@@ -44,8 +44,9 @@ public static class ImportEndpoints
             limit.MaxRequestBodySize = maxBytes;
         }
 
+        // The upload waits in a file for its turn (it may be a gigabyte); the report names it as the client did.
         var id = Guid.NewGuid().ToString("N");
-        var file = Path.Combine(Path.GetTempPath(), $"{request.Value.Layer.Name()}-{id}{Extension(http.Request.ContentType)}");
+        var file = Path.Combine(Path.GetTempPath(), $"landinventory-import-{id}");
         try
         {
             await using (var target = File.Create(file))
@@ -66,7 +67,8 @@ public static class ImportEndpoints
         }
 
         var options = editor.Scope(request.Value.Options with { CollectDiff = true });
-        var job = new ImportJob(id, editor.Actor, request.Value.Layer, file, options);
+        var input = ImportInput.FromFile(file, request.Value.Layer) with { Name = UploadName(http.Request) };
+        var job = new ImportJob(id, editor.Actor, input, file, options);
         jobs.Enqueue(job);
         var self = JobUrl(http.Request, id);
         return TypedResults.Accepted(self, job.Describe(self));
@@ -144,10 +146,13 @@ public static class ImportEndpoints
 
     private static string JobUrl(HttpRequest request, string id) => $"{request.Scheme}://{request.Host}{request.PathBase}/imports/{id}";
 
-    /// <summary>The importer tells sequences from collections by the file's ending.</summary>
-    private static string Extension(string? contentType) =>
-        contentType?.StartsWith("application/geo+json-seq", StringComparison.OrdinalIgnoreCase) == true
-        || contentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) == true
-            ? ".geojsonl"
-            : ".geojson";
+    /// <summary>
+    /// The upload's name: the file name of a <c>Content-Disposition</c> header when the client sent one
+    /// (<c>curl -H 'Content-Disposition: attachment; filename="parcels.geojson"'</c>), else "upload".
+    /// </summary>
+    private static string UploadName(HttpRequest request) =>
+        System.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
+        && Path.GetFileName(disposition.FileNameStar ?? disposition.FileName?.Trim('"')) is { Length: > 0 } name
+            ? name
+            : "upload";
 }

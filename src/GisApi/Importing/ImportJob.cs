@@ -1,13 +1,14 @@
-using LandInventory.Importer;
-using LandInventory.Importer.Writing;
+using LandInventory.Import;
+using LandInventory.Import.Writing;
 
 namespace LandInventory.GisApi.Importing;
 
 /// <summary>
-/// One import posted over HTTP: queued, then run by <see cref="ImportJobs"/> with the command line's code; its progress
-/// (bytes read of the file) and, once done, the importer's report. Kept in memory for <see cref="ImportJobs.Retention"/>.
+/// One import posted over HTTP: queued, then run by <see cref="ImportJobs"/> through the import library, as the command
+/// line's are; its progress (bytes read of the upload) and, once done, the report. The upload waits in
+/// <paramref name="upload"/>, deleted when the job is done. Kept in memory for <see cref="ImportJobs.Retention"/>.
 /// </summary>
-public sealed class ImportJob(string id, string owner, Layer target, string upload, ImportOptions options)
+public sealed class ImportJob(string id, string owner, ImportInput input, string upload, ImportOptions options)
     : IImportProgress
 {
     public string Id => id;
@@ -15,8 +16,9 @@ public sealed class ImportJob(string id, string owner, Layer target, string uplo
     /// <summary>Who posted it (the history's actor name): only they and admins may read it.</summary>
     public string Owner => owner;
 
-    public Layer Layer => target;
+    public ImportInput Input => input;
 
+    /// <summary>Where the upload waits for its turn.</summary>
     public string File => upload;
 
     public ImportOptions Options => options;
@@ -50,8 +52,8 @@ public sealed class ImportJob(string id, string owner, Layer target, string uplo
     {
         id,
         state = State,
-        layer = target.Name(),
-        mode = options.Mode.ToString().ToLowerInvariant(),
+        layer = input.Layer.Name(),
+        mode = options.Mode.Name(),
         dryRun = options.DryRun,
         skipInvalid = options.SkipInvalid,
         crs = options.Crs?.Name,
@@ -60,7 +62,7 @@ public sealed class ImportJob(string id, string owner, Layer target, string uplo
         finishedAt = FinishedAt,
         progress = new { bytesRead = BytesRead, bytes = Bytes, percent = Bytes == 0 ? 0 : Math.Round(100.0 * BytesRead / Bytes, 1) },
         error = Error,
-        report = Result is null ? null : Importer.Terminal.Summary.Report(options.DryRun, options.Mode, Result, fileNamesOnly: true),
+        report = Result is null ? null : ImportReport.Of(Result, options),
         links = new[] { new { href = self, rel = "self", type = "application/json" } },
     };
 }

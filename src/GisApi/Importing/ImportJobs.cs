@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LandInventory.GisApi.Editing;
-using LandInventory.Importer;
+using LandInventory.Import;
 using Npgsql;
 
 namespace LandInventory.GisApi.Importing;
@@ -42,7 +42,7 @@ public sealed class ImportJobs(ImportSource source, ILogger<ImportJobs> logger) 
         job.StartedAt = DateTimeOffset.UtcNow;
         try
         {
-            job.Result = await new ImportRun(source.DataSource, job.Options, job).RunAsync([(job.File, job.Layer)], ct);
+            job.Result = await new ImportRun(source.DataSource, job.Options, job).RunAsync([job.Input], ct);
             job.State = job.Result.Written || (job.Options.DryRun && job.Result.Problems.Total == 0) ? "succeeded" : "invalid";
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using LandInventory.Data;
 using LandInventory.GisApi.Auth;
 using LandInventory.GisApi.Editing;
-using LandInventory.Importer;
+using LandInventory.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandInventory.GisApi.OData;

@@ -1,4 +1,5 @@
-using LandInventory.Importer.Writing;
+using LandInventory.Import;
+using LandInventory.Import.Writing;
 using Spectre.Console;
 
 namespace LandInventory.Importer.Terminal;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using LandInventory.Importer.Writing;
+using LandInventory.Import;
+using LandInventory.Import.Writing;
 
 namespace LandInventory.Importer.Terminal;
 

@@ -1,16 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using LandInventory.Importer.Writing;
+using LandInventory.Import;
 
 namespace LandInventory.Importer.Terminal;
 
-/// <summary>The end of a run as a planner reads it (counts, problems, the dry run's diff) and as a script reads it (JSON).</summary>
+/// <summary>The end of a run as a planner reads it (counts, problems, the dry run's diff) and as a script reads it (the JSON report).</summary>
 public static class Summary
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static void WriteCounts(TextWriter output, ImportResult result)
@@ -42,7 +40,7 @@ public static class Summary
     {
         foreach (var problem in problems.Kept)
         {
-            errors.WriteLine($"invalid: {problem}");
+            errors.WriteLine($"invalid: {Path.GetFileName(problem.File)}: {problem.Describe(crs => $"pass --crs {crs}")}");
         }
 
         if (problems.Total > problems.Kept.Count)
@@ -51,36 +49,11 @@ public static class Summary
         }
     }
 
-    public static async Task WriteReportAsync(string path, ImportRequest request, ImportResult result, CancellationToken ct)
+    public static async Task WriteReportAsync(string path, ImportReport report, CancellationToken ct)
     {
         await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, Report(request.DryRun, request.Mode, result), Json, ct);
+        await JsonSerializer.SerializeAsync(file, report, Json, ct);
     }
-
-    /// <summary>The machine-readable report: the command line's <c>--report</c> file, the API's import job result.</summary>
-    /// <paramref name="fileNamesOnly"/> leaves out the folders (a server's temporary paths are nobody's business).
-    public static object Report(bool dryRun, ImportMode mode, ImportResult result, bool fileNamesOnly = false) =>
-        new
-        {
-            written = result.Written,
-            dryRun,
-            mode,
-            layers = result.Layers.Select(r => new
-            {
-                layer = r.Layer,
-                file = fileNamesOnly ? Path.GetFileName(r.File) : r.File,
-                crs = r.Crs,
-                r.Read,
-                r.Inserted,
-                r.Updated,
-                r.Unchanged,
-                r.Removed,
-                r.Rejected,
-                changes = r.Diff,
-            }),
-            problemCount = result.Problems.Total,
-            problems = fileNamesOnly ? result.Problems.Kept.Select(p => p with { File = Path.GetFileName(p.File) }).ToList() : result.Problems.Kept,
-        };
 
     private static string Line(string name, int read, int inserted, int updated, int unchanged, int removed, int rejected) =>
         $"{name,-10} read {read,7}  inserted {inserted,7}  updated {updated,7}  unchanged {unchanged,7}  removed {removed,7}  rejected {rejected,7}";

@@ -66,6 +66,28 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
     }
 
     [Fact]
+    public async Task Create_InAnUndeclaredSystem_Is422NamingTheSystem_InTheApisWords()
+    {
+        var feature = Feature("parcels.geojson", 2);
+        var original = feature["properties"]!["code"]!.GetValue<string>();
+        feature["properties"]!["code"] = "NEW-GK";
+        // Gauss-Kruger metres (EPSG:4544, as PostGIS projects the boundary) sent without Content-Crs: read as WGS84.
+        feature["geometry"] = JsonNode.Parse(await api.Database.ScalarAsync<string>(
+            "SELECT ST_AsGeoJSON(ST_Transform(boundary, 4544), 3) FROM land_parcels WHERE code = @code", ("code", original)));
+
+        var response = await Requests.SendAsync(api.Planner(), HttpMethod.Post, "/ogc/collections/parcels/items",
+            feature.ToJsonString(), "application/geo+json", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await Requests.JsonAsync(response);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("they look like EPSG:4544: declare it with Content-Crs: <http://www.opengis.net/def/crs/EPSG/0/4544>", detail,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("--crs", detail, StringComparison.Ordinal);
+        Assert.Equal("EPSG:4544", problem.GetProperty("errors")[0].GetProperty("suggestedCrs").GetString());
+    }
+
+    [Fact]
     public async Task Replace_InGaussKruger_MovesTheBoundary_AsPostGisTransformsIt_AndKeepsOldAndNewInHistory()
     {
         var index = 5;

@@ -54,6 +54,10 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
         var done = await FinishedAsync(planner, posted.Headers.Location!);
         Assert.Equal("succeeded", done.GetProperty("state").GetString());
         var layer = done.GetProperty("report").GetProperty("layers")[0];
+        // The report is data a client reads: names, not enum numbers; the upload, not a server's temporary file.
+        Assert.Equal("upsert", done.GetProperty("report").GetProperty("mode").GetString());
+        Assert.Equal("parcels", layer.GetProperty("layer").GetString());
+        Assert.Equal("upload", layer.GetProperty("file").GetString());
         Assert.Equal(1, layer.GetProperty("updated").GetInt32());
         Assert.Equal(12, layer.GetProperty("unchanged").GetInt32());
         Assert.Equal(100, done.GetProperty("progress").GetProperty("percent").GetDouble());
@@ -84,6 +88,31 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
         Assert.Equal("netSiteAreaSqm", brokenDone.GetProperty("report").GetProperty("problems")[0].GetProperty("field").GetString());
 
         Assert.Equal(before, await api.Database.ScalarAsync<string>("SELECT md5(string_agg(p::text, '|' ORDER BY code)) FROM land_parcels p"));
+    }
+
+    [Fact]
+    public async Task Import_InAnotherSystemThanDeclared_ReportsTheSystemItLooksLike_UnderTheUploadsName()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/imports?layer=parcels&crs=EPSG:4326")
+        {
+            Content = new StringContent(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "tests", "Importer.Tests", "Fixtures",
+                "parcels-4544.geojson"))),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/geo+json");
+        request.Content.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileName = "\"survey 2026.geojson\"",
+        };
+
+        var posted = await api.Admin().SendAsync(request, Ct);
+
+        var done = await FinishedAsync(api.Admin(), posted.Headers.Location!);
+        Assert.Equal("invalid", done.GetProperty("state").GetString());
+        var problem = done.GetProperty("report").GetProperty("problems")[0];
+        Assert.Equal("survey 2026.geojson", problem.GetProperty("file").GetString());
+        Assert.Equal("EPSG:4544", problem.GetProperty("suggestedCrs").GetString());
+        Assert.Contains("they look like EPSG:4544", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("--crs", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,12 +1,22 @@
 using LandInventory.Data.Spatial;
 
-namespace LandInventory.Importer;
+namespace LandInventory.Import;
 
 /// <summary>How a run treats the inventory: upsert keeps what the file does not mention, replace removes it.</summary>
 public enum ImportMode
 {
     Upsert,
     Replace,
+}
+
+public static class ImportModes
+{
+    /// <summary>The mode as the command line and the API spell it: <c>upsert</c>, <c>replace</c>.</summary>
+    public static string Name(this ImportMode mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>The mode of that name, if any.</summary>
+    public static ImportMode? Parse(string name) =>
+        Enum.GetValues<ImportMode>().Cast<ImportMode?>().FirstOrDefault(m => m!.Value.Name() == name);
 }
 
 /// <summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using LandInventory.Data.Spatial;
 using NetTopologySuite.Geometries;
 
-namespace LandInventory.Importer.Mapping;
+namespace LandInventory.Import.Mapping;
 
 /// <summary>
 /// Coordinates that, once transformed, fall outside the zone are almost always one of a few planner mistakes: x and y
@@ -18,8 +18,11 @@ public static class Plausibility
     private static readonly CoordinateSystem[] Candidates =
         [.. new[] { "EPSG:4326", "EPSG:4544", "EPSG:4523", "EPSG:4496", "EPSG:4543", "EPSG:4522", "EPSG:3857" }.Select(CoordinateSystem.Parse)];
 
-    /// <summary>Null when <paramref name="wgs84"/> lies in the zone; else where it fell and what the input looks like.</summary>
-    public static string? Check(Geometry wgs84, Coordinate raw, CoordinateSystem declared)
+    /// <summary>
+    /// Null when <paramref name="wgs84"/> lies in the zone; else where it fell and what the input looks like, with the
+    /// system it would be in the zone in, when one is.
+    /// </summary>
+    public static (string Message, string? SuggestedCrs)? Check(Geometry wgs84, Coordinate raw, CoordinateSystem declared)
     {
         if (Zone.Contains(wgs84.EnvelopeInternal))
         {
@@ -29,16 +32,16 @@ public static class Plausibility
         var (lon, lat) = declared.ToWgs84(raw.X, raw.Y);
         var message = string.Create(CultureInfo.InvariantCulture,
             $"({raw.X}, {raw.Y}) in {declared} falls at ({lon:F5}, {lat:F5}), outside the zone ({Zone.MinX}–{Zone.MaxX} E, {Zone.MinY}–{Zone.MaxY} N)");
-        return Diagnose(raw.X, raw.Y, declared) is { } hint ? $"{message}; {hint}" : message;
+        return Diagnose(raw.X, raw.Y, declared) is { } hint ? ($"{message}; {hint.Text}", hint.Crs) : (message, null);
     }
 
-    private static string? Diagnose(double x, double y, CoordinateSystem declared)
+    private static (string Text, string? Crs)? Diagnose(double x, double y, CoordinateSystem declared)
     {
         if (Inside(declared, y, x))
         {
-            return declared.IsGeographic
+            return (declared.IsGeographic
                 ? "longitude and latitude look swapped (lat, lon order): GeoJSON wants lon, lat"
-                : "x and y look swapped (northing first, as survey tables list them): GeoJSON wants easting, northing";
+                : "x and y look swapped (northing first, as survey tables list them): GeoJSON wants easting, northing", null);
         }
 
         var prefix = x >= 10_000_000 ? string.Create(CultureInfo.InvariantCulture, $" (the easting carries zone prefix {Math.Floor(x / 1_000_000)})") : "";
@@ -46,12 +49,12 @@ public static class Plausibility
         {
             if (Inside(candidate, x, y))
             {
-                return $"they look like {candidate.Name}{prefix}: pass --crs {candidate.Name}";
+                return ($"they look like {candidate.Name}{prefix}", candidate.Name);
             }
 
             if (Inside(candidate, y, x))
             {
-                return $"they look like {candidate.Name} with x and y swapped";
+                return ($"they look like {candidate.Name} with x and y swapped", null);
             }
         }
 

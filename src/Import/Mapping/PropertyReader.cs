@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using LandInventory.Data;
 using LandInventory.Data.Spatial;
-using LandInventory.Importer.Reading;
+using LandInventory.Import.Reading;
 using NetTopologySuite.Geometries;
 
-namespace LandInventory.Importer.Mapping;
+namespace LandInventory.Import.Mapping;
 
 /// <summary>
 /// Reads a feature's properties field by field and collects every problem instead of stopping at the first, so that
@@ -38,8 +38,8 @@ public sealed class PropertyReader
     /// <summary>The feature's code when it has one, to name it in messages.</summary>
     public string? Code { get; }
 
-    public void Problem(string field, string message) =>
-        _problems.Add(new ImportProblem(_feature.File, _feature.Index, Code, field, message));
+    public void Problem(string field, string message, string? suggestedCrs = null) =>
+        _problems.Add(new ImportProblem(_feature.File, _feature.Index, Code, field, message, suggestedCrs));
 
     public string? Text(string name, bool required, int maxLength)
     {

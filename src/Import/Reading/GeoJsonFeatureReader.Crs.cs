@@ -1,23 +1,30 @@
 using System.Text.Json;
 
-namespace LandInventory.Importer.Reading;
+namespace LandInventory.Import.Reading;
 
 /// <summary>The legacy <c>crs</c> member of a FeatureCollection (GeoJSON 2008), which RFC 7946 dropped but planners' tools still write.</summary>
 public sealed partial class GeoJsonFeatureReader
 {
-    /// <summary>Reads the whole file's tokens once, for a top-level <c>crs</c> member that stands after the features.</summary>
-    private static string? FindLateCrs(string path)
+    /// <summary>Set while a late scan has found the <c>crs</c> name and waits for its value.</summary>
+    private bool _crsNext;
+
+    /// <summary>Reads the whole input's tokens once more, for a top-level <c>crs</c> member that stands after the features.</summary>
+    private async Task<string?> FindLateCrsAsync(CancellationToken ct)
     {
-        using var scan = new GeoJsonFeatureReader(path);
-        var crsNext = false;
+        await using var scan = new GeoJsonFeatureReader(_input);
+        return await scan.NextAsync(scan.ScanForCrs, ct);
+    }
+
+    private Step<string?> ScanForCrs()
+    {
         while (true)
         {
-            var reader = scan.Reader();
-            if (crsNext)
+            var reader = Reader();
+            if (_crsNext)
             {
                 if (reader.Read() && TryParse(ref reader, out var crs))
                 {
-                    return CrsName(crs);
+                    return Done<string?>(CrsName(crs));
                 }
             }
             else
@@ -26,24 +33,19 @@ public sealed partial class GeoJsonFeatureReader
                 {
                     if (reader is { TokenType: JsonTokenType.PropertyName, CurrentDepth: 1 } && reader.ValueTextEquals("crs"))
                     {
-                        crsNext = true;
+                        _crsNext = true;
                         break;
                     }
                 }
 
-                scan.Commit(ref reader);
-                if (crsNext)
+                Commit(ref reader);
+                if (_crsNext)
                 {
                     continue;
                 }
             }
 
-            if (scan._eof)
-            {
-                return null;
-            }
-
-            scan.Refill();
+            return _eof ? Done<string?>(null) : default;
         }
     }
 

@@ -1,6 +1,6 @@
 using LandInventory.Data;
 using LandInventory.Data.Areas;
-using LandInventory.Importer.Mapping;
+using LandInventory.Import.Mapping;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.NameTranslation;
 using NpgsqlTypes;
 
-namespace LandInventory.Importer.Writing;
+namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// What each layer's import writes, column by column, in the order of the staging table. Generated columns (亩, geodesic

@@ -1,7 +1,7 @@
 using LandInventory.Data.Spatial;
 using NetTopologySuite.Geometries;
 
-namespace LandInventory.Importer.Mapping;
+namespace LandInventory.Import.Mapping;
 
 /// <summary>
 /// Checks that a geometry fits its column and brings it into stored WGS84: the right type, not empty, inside the zone
@@ -33,7 +33,7 @@ public static class Shapes
         var stored = (TGeometry)crs.ToWgs84(typed);
         if (Plausibility.Check(stored, typed.Coordinate, crs) is { } outside)
         {
-            reader.Problem(field, outside);
+            reader.Problem(field, outside.Message, outside.SuggestedCrs);
             return null;
         }
 

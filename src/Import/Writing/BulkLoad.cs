@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace LandInventory.Importer.Writing;
+namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// For a load at least as large as the table it goes into, PostgreSQL is far faster at building indexes and checking

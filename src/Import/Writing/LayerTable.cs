@@ -1,4 +1,4 @@
-namespace LandInventory.Importer.Writing;
+namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// A layer's table and the statements that stage, compare and merge it. The statements are built once, from the

@@ -3,7 +3,7 @@ using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
 
-namespace LandInventory.Importer.Mapping;
+namespace LandInventory.Import.Mapping;
 
 /// <summary>
 /// The rules that tie a record's fields together, checked on the whole record: by the importer after reading a

@@ -2,7 +2,7 @@ using System.Text.Json;
 using LandInventory.Data.Spatial;
 using NetTopologySuite.Geometries;
 
-namespace LandInventory.Importer.Reading;
+namespace LandInventory.Import.Reading;
 
 /// <summary>
 /// Reads an RFC 7946 geometry straight from the parsed JSON into NetTopologySuite, without re-parsing its text (about

@@ -1,4 +1,4 @@
-namespace LandInventory.Importer.Writing;
+namespace LandInventory.Import.Writing;
 
 /// <summary>What one file's import did, or would do in a dry run.</summary>
 public sealed record LayerResult(

@@ -1,4 +1,4 @@
-namespace LandInventory.Importer;
+namespace LandInventory.Import;
 
 /// <summary>The four layers, in the order a folder is imported: what others point to comes first.</summary>
 public enum Layer

@@ -1,4 +1,4 @@
-namespace LandInventory.Importer.Writing;
+namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// Checks that need the database, run on the staged rows before anything is merged: each query returns the offending

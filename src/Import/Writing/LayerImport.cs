@@ -1,9 +1,9 @@
 using LandInventory.Data.Spatial;
-using LandInventory.Importer.Reading;
+using LandInventory.Import.Reading;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace LandInventory.Importer.Writing;
+namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// One file into one layer, inside the run's transaction: stream the features through the field checks into a staging
@@ -14,11 +14,12 @@ public sealed class LayerImport<T>(
     LayerTable<T> table, Func<RawFeature, ProblemLog, CoordinateSystem, T?> map, params string[] checks)
     where T : class
 {
-    public async Task<LayerResult> RunAsync(NpgsqlConnection connection, Layer layer, string file, ImportOptions options,
+    public async Task<LayerResult> RunAsync(NpgsqlConnection connection, ImportInput input, ImportOptions options,
         ProblemLog problems, IImportProgress progress, CancellationToken ct)
     {
+        var file = input.Name;
         await ExecuteAsync(connection, table.CreateStage, ct);
-        var (read, rejected, crs) = await StageAsync(connection, layer, file, options, problems, progress, ct);
+        var (read, rejected, crs) = await StageAsync(connection, input, options, problems, progress, ct);
         if (read == 0)
         {
             problems.Add(new ImportProblem(file, null, null, "features", "the file holds no features"));
@@ -47,22 +48,23 @@ public sealed class LayerImport<T>(
             : [];
         var (inserted, updated) = await UpsertAsync(connection, ct);
         await BulkLoad.RestoreAsync(connection, restore, ct);
-        var result = new LayerResult(layer, file, crs.Name, read, inserted, updated, staged - inserted - updated,
+        var result = new LayerResult(input.Layer, file, crs.Name, read, inserted, updated, staged - inserted - updated,
             removed, rejected, diff);
         progress.Finished(result);
         return result;
     }
 
-    private async Task<(int Read, int Rejected, CoordinateSystem Crs)> StageAsync(NpgsqlConnection connection, Layer layer,
-        string file, ImportOptions options, ProblemLog problems, IImportProgress progress, CancellationToken ct)
+    private async Task<(int Read, int Rejected, CoordinateSystem Crs)> StageAsync(NpgsqlConnection connection,
+        ImportInput input, ImportOptions options, ProblemLog problems, IImportProgress progress, CancellationToken ct)
     {
-        using var reader = GeoJsonFeatureReader.Open(file);
-        progress.Started(layer, file, reader.Length);
+        var file = input.Name;
+        await using var reader = GeoJsonFeatureReader.Open(input);
+        progress.Started(input.Layer, file, reader.Length);
         CoordinateSystem? crs = options.Crs;
         int read = 0, rejected = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(table.Copy, ct))
         {
-            foreach (var feature in reader.Features(findCrs: options.Crs is null))
+            await foreach (var feature in reader.FeaturesAsync(findCrs: options.Crs is null, ct))
             {
                 crs ??= Declared(file, reader.DeclaredCrs);
                 read++;
@@ -72,23 +74,22 @@ public sealed class LayerImport<T>(
                     continue;
                 }
 
-                copy.StartRow();
-                copy.Write(feature.Index, NpgsqlDbType.Integer);
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(feature.Index, NpgsqlDbType.Integer, ct);
                 foreach (var column in table.Columns)
                 {
                     if (column.Value(item) is { } value)
                     {
-                        copy.Write(value, column.DbType);
+                        await copy.WriteAsync(value, column.DbType, ct);
                     }
                     else
                     {
-                        copy.WriteNull();
+                        await copy.WriteNullAsync(ct);
                     }
                 }
 
                 if (read % 1024 == 0)
                 {
-                    ct.ThrowIfCancellationRequested();
                     progress.Advanced(reader.Position);
                 }
             }

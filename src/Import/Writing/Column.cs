@@ -1,6 +1,6 @@
 using NpgsqlTypes;
 
-namespace LandInventory.Importer.Writing;
+namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// One column that an import writes: its name in the table and in GeoJSON, its type in the staging table, how the merge

@@ -1,4 +1,4 @@
-namespace LandInventory.Importer.Reading;
+namespace LandInventory.Import.Reading;
 
 /// <summary>
 /// Reads a GeoJSON text sequence (RFC 8142: each feature after an ASCII record separator, 0x1E) as whitespace-separated
@@ -13,6 +13,16 @@ internal sealed class RecordSeparatorStream(Stream inner) : Stream
     public override bool CanWrite => false;
 
     public override long Length => inner.Length;
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        buffer.Span[..read].Replace((byte)0x1E, (byte)' ');
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override long Position
     {
@@ -47,5 +57,11 @@ internal sealed class RecordSeparatorStream(Stream inner) : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

@@ -1,6 +1,6 @@
-using LandInventory.Importer.Writing;
+using LandInventory.Import.Writing;
 
-namespace LandInventory.Importer;
+namespace LandInventory.Import;
 
 /// <summary>What a run tells its user as it goes: a progress bar on a terminal, plain lines otherwise.</summary>
 public interface IImportProgress

@@ -4,10 +4,10 @@ using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
 using LandInventory.Data.Spatial;
-using LandInventory.Importer.Reading;
+using LandInventory.Import.Reading;
 using NetTopologySuite.Geometries;
 
-namespace LandInventory.Importer.Mapping;
+namespace LandInventory.Import.Mapping;
 
 /// <summary>
 /// Turns a feature's properties into the entity of its layer. The field names are the API's camelCase names

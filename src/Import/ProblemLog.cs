@@ -1,4 +1,4 @@
-namespace LandInventory.Importer;
+namespace LandInventory.Import;
 
 /// <summary>
 /// The problems of a run. Every one is counted; the first <see cref="MaxKept"/> are kept with their place, so that a

@@ -1,0 +1,41 @@
+using System.Xml.Linq;
+using LandInventory.PostGis.Testing;
+
+namespace LandInventory.GisApi.Tests;
+
+/// <summary>The house's rules that a build would not catch: what the web host may reference.</summary>
+public sealed class HouseTests
+{
+    private static readonly string[] ConsoleOnly = ["System.CommandLine", "Spectre.Console", "LandInventory.Importer"];
+
+    [Fact]
+    public void WebHost_ShipsNoConsoleProgram_NorItsPackages()
+    {
+        // Mvc.Testing copies the web host's own dependency manifest beside the tests: what the host ships, and only that.
+        var manifest = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "LandInventory.GisApi.deps.json"));
+
+        Assert.Contains("LandInventory.Import/", manifest, StringComparison.Ordinal);
+        foreach (var name in ConsoleOnly)
+        {
+            Assert.DoesNotContain($"\"{name}/", manifest, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(typeof(Program).Assembly.GetReferencedAssemblies(), a => ConsoleOnly.Contains(a.Name));
+    }
+
+    [Fact]
+    public void WebHost_ReferencesLibrariesOnly()
+    {
+        var project = Path.Combine(RepositoryFiles.Root, "src", "GisApi", "GisApi.csproj");
+        var references = XDocument.Load(project).Descendants("ProjectReference")
+            .Select(r => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, r.Attribute("Include")!.Value.Replace('\\', '/'))))
+            .ToList();
+
+        Assert.NotEmpty(references);
+        foreach (var reference in references)
+        {
+            var outputType = XDocument.Load(reference).Descendants("OutputType").Select(o => o.Value).FirstOrDefault();
+            Assert.True(outputType is null or "Library", $"{reference} is a program ({outputType}): the web host references libraries only");
+        }
+    }
+}
