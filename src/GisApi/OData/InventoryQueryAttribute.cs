@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.OData;
 using Npgsql;
@@ -12,8 +13,20 @@ namespace LandInventory.GisApi.OData;
 /// <c>$expand</c> two levels deep, and a bounded filter size (nodes, any/all nesting). A query it refuses is an OData
 /// 400 whose message names the problem, without the stack trace the stock attribute attaches.
 /// </summary>
+/// <remarks>
+/// The stock attribute reads the page synchronously (ASP.NET Core OData 9.5's <c>TruncatedCollection</c> enumerates the
+/// query in its constructor, and a <c>$count</c> is a synchronous <c>LongCount</c>; OData/AspNetCoreOData#775), which
+/// holds a thread-pool thread for the query's duration and does not cancel it when the client leaves. So the options are
+/// applied twice: a first pass over a capturing provider (<see cref="DeferredQueryProvider"/>) stops where the library
+/// would read and yields the final expression; EF reads it asynchronously with the request's token; a second pass, the
+/// library unchanged, builds the answer (page, <c>@odata.nextLink</c>, <c>@odata.count</c>) over the rows already read.
+/// The database is asked once; what the first pass costs is binding the options to LINQ.
+/// </remarks>
 public sealed class InventoryQueryAttribute : EnableQueryAttribute
 {
+    /// <summary>Marks the second pass, whose options must be parsed anew: applying them changed the first pass's.</summary>
+    private const string SecondPass = "InventoryQuery.SecondPass";
+
     public const int PageSizeDefault = 100;
     public const int MaxTopValue = 1000;
     public const int MaxExpansion = 2;
@@ -29,6 +42,85 @@ public sealed class InventoryQueryAttribute : EnableQueryAttribute
         MaxOrderByNodeCount = 5;
         MaxSkip = 1_000_000;
         HandleNullPropagation = HandleNullPropagationOption.False;
+    }
+
+    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        OnActionExecuting(context);
+        if (context.Result is not null)
+        {
+            return;
+        }
+
+        var executed = await next();
+        if (executed.Exception is not null || executed.Result is not ObjectResult result
+            || !DeferredQueryProvider.TryWrap(result.Value, out var wrapped, out var provider, out var single))
+        {
+            OnActionExecuted(executed);
+            return;
+        }
+
+        result.Value = wrapped;
+        QueryCapturedException? rows = null, count = null;
+        try
+        {
+            OnActionExecuted(executed);
+            // Nothing was read (the options were refused): that answer stands.
+            provider.State = DeferredQueryProvider.Mode.Passthrough;
+            return;
+        }
+        catch (Exception e) when (QueryCapturedException.In(e) is { } captured)
+        {
+            if (captured.Scalar)
+            {
+                count = captured;
+            }
+            else
+            {
+                rows = captured;
+            }
+        }
+
+        var feature = context.HttpContext.ODataFeature();
+        if (rows is not null && feature.TotalCountFunc is { } countOf)
+        {
+            try
+            {
+                countOf();
+            }
+            catch (Exception e) when (QueryCapturedException.In(e) is { } captured)
+            {
+                count = captured;
+            }
+        }
+
+        // A single entity reads two rows: the library answers 500 for a key that matches more than one.
+        await provider.FetchAsync(rows?.Expression, single ? 2 : int.MaxValue, count?.Expression, context.HttpContext.RequestAborted);
+        feature.TotalCountFunc = null;
+        if (provider.Count is { } total)
+        {
+            feature.TotalCount = total;
+        }
+
+        provider.State = DeferredQueryProvider.Mode.Replay;
+        context.HttpContext.Items[SecondPass] = true;
+        OnActionExecuted(executed);
+    }
+
+    protected override ODataQueryOptions CreateAndValidateQueryOptions(HttpRequest request, ODataQueryContext queryContext)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HttpContext.Items.ContainsKey(SecondPass))
+        {
+            return base.CreateAndValidateQueryOptions(request, queryContext);
+        }
+
+        // The base keeps the first pass's options in the request; applying them set $apply's result type and the stable order.
+        var options = new ODataQueryOptions(queryContext, request);
+        ValidateQuery(request, options);
+        return options;
     }
 
     public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)
@@ -79,7 +171,7 @@ public sealed class InventoryQueryAttribute : EnableQueryAttribute
     /// <summary>Anything but the database failing (or the client leaving), which the error handler maps.</summary>
     private static bool Unsupported(Exception e) => e switch
     {
-        NpgsqlException or OperationCanceledException => false,
+        NpgsqlException or OperationCanceledException or QueryCapturedException => false,
         _ when e.InnerException is { } inner => Unsupported(inner),
         // The kinds ASP.NET Core OData and EF throw for options they cannot bind or translate (NotImplementedException
         // is OData's own word for an unsupported node); a NullReferenceException stays a 500: it is a bug to see.

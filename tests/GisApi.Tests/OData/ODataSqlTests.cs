@@ -87,6 +87,29 @@ public sealed class ODataSqlTests(InventoryApi api) : IClassFixture<InventoryApi
         Assert.Contains(capture.Commands.SelectMany(c => c.Parameters), p => p.Value is 2987d);
     }
 
+    [Theory]
+    [InlineData("/odata/Parcels?$filter=status eq 'available'")]
+    [InlineData("/odata/Parcels?$count=true&$top=3")]
+    [InlineData("/odata/Parcels/$count")]
+    [InlineData("/odata/Parcels?$select=code&$expand=area($select=nameEn)")]
+    [InlineData("/odata/Parcels?$apply=groupby((areaId),aggregate(netSiteAreaSqm with sum as s))")]
+    [InlineData("/odata/Carriers?$expand=buildings($count=true)&$top=2")]
+    [InlineData("/odata/Parcels('LQ04(252):2025-01')")]
+    [InlineData("/odata/Parcels('LQ04(252):2025-01')/area")]
+    [InlineData("/odata/Parcels/InArea(areaId='shiling')?$select=code")]
+    [InlineData("/odata/Carriers/Nearest(lon=104.27,lat=30.59,count=3)")]
+    [InlineData("/odata/Parcels/AsOf(time=2030-01-01T00:00:00Z)?$top=2")]
+    public async Task Query_IsReadAsynchronously(string url)
+    {
+        using var capture = new SqlCapture(Database);
+
+        using var _ = await OkAsync(_uncached.CreateClient(), url);
+
+        // Asynchronous reads hold no thread-pool thread while PostgreSQL works, and are cancelled with the request.
+        Assert.NotEmpty(capture.Commands);
+        Assert.All(capture.Commands, c => Assert.True(c.Async, $"read synchronously: {c.Text}"));
+    }
+
     private string Database => new NpgsqlConnectionStringBuilder(api.Database.ConnectionString).Database!;
 
     public ValueTask DisposeAsync() => _uncached.DisposeAsync();

@@ -24,7 +24,7 @@ internal sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyV
     }
 
     /// <summary>Copied when sent: EF and Npgsql reuse and reset their command objects afterwards.</summary>
-    public ConcurrentQueue<(string Text, NpgsqlParameter[] Parameters)> Commands { get; } = new();
+    public ConcurrentQueue<(string Text, NpgsqlParameter[] Parameters, bool Async)> Commands { get; } = new();
 
     public void OnNext(DiagnosticListener value)
     {
@@ -42,7 +42,8 @@ internal sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyV
             // Not the ETag's version query, which every GET sends first: the question asked is what the tests read.
             if (!data.Command.CommandText.Contains("layer_versions", StringComparison.Ordinal))
             {
-                Commands.Enqueue((data.Command.CommandText, [.. data.Command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]));
+                Commands.Enqueue((data.Command.CommandText, [.. data.Command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())],
+                    data.IsAsync));
             }
         }
     }
