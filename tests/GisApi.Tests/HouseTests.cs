@@ -24,6 +24,15 @@ public sealed class HouseTests
     }
 
     [Fact]
+    public void EveryRefusal_HasItsClientErrorStatus_InTheOneTable()
+    {
+        var statuses = Enum.GetValues<Errors.Refusal>().Select(Errors.ErrorHandling.StatusOf).ToList();
+
+        Assert.All(statuses, status => Assert.InRange(status, 400, 499));
+        Assert.Equal(statuses.Count, statuses.Distinct().Count());
+    }
+
+    [Fact]
     public void WebHost_ReferencesLibrariesOnly()
     {
         var project = Path.Combine(RepositoryFiles.Root, "src", "GisApi", "GisApi.csproj");

@@ -5,6 +5,7 @@ using LandInventory.GisApi.Auth;
 using LandInventory.Import;
 using LandInventory.Import.Mapping;
 using LandInventory.Import.Reading;
+using LandInventory.GisApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,6 +22,8 @@ public static class EditEndpoints
 {
     /// <summary>A feature is small; a file of many is an import (<c>POST /imports</c>).</summary>
     public const int MaxFeatureBytes = 4 * 1024 * 1024;
+
+    private const string ChangeNotWritten = "The change is not valid; nothing was written";
 
     public static IEndpointRouteBuilder MapEditEndpoints(this IEndpointRouteBuilder app)
     {
@@ -49,133 +52,95 @@ public static class EditEndpoints
         return app;
     }
 
-    private static async Task<IResult> Update(string collectionId, string featureId, HttpContext http,
+    private static async Task<NoContent> Update(string collectionId, string featureId, HttpContext http,
         InventoryDbContext db, CancellationToken ct)
     {
-        try
+        var layer = Writes.Layer(collectionId);
+        var ifMatch = Writes.IfMatch(http.Request);
+        var properties = await PatchPropertiesAsync(http.Request, ct);
+        var entity = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(collectionId, featureId);
+        Writes.Authorize(http, layer, entity);
+        if (FeaturePatch.Apply(layer, featureId, entity, properties) is { Total: > 0 } problems)
         {
-            var layer = Writes.Layer(collectionId);
-            var ifMatch = Writes.IfMatch(http.Request);
-            var properties = await PatchPropertiesAsync(http.Request, ct);
-            var entity = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(collectionId, featureId);
-            Writes.Authorize(http, layer, entity);
-            if (FeaturePatch.Apply(layer, featureId, entity, properties) is { Total: > 0 } problems)
+            throw Writes.Invalid(problems, ChangeNotWritten);
+        }
+
+        await Writes.SaveAsync(db, http, entity, e => ifMatch is null || Writes.VersionOf(db, e) == ifMatch, ct);
+        await SetETagAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A feature others still point to stays: the database refuses, and the error handler says 409 and by what.</summary>
+    private static async Task<NoContent> Delete(string collectionId, string featureId, HttpContext http,
+        InventoryDbContext db, CancellationToken ct)
+    {
+        var layer = Writes.Layer(collectionId);
+        var ifMatch = Writes.IfMatch(http.Request);
+        var entity = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(collectionId, featureId);
+        Writes.Authorize(http, layer, entity);
+        db.Remove(entity);
+        await Writes.SaveAsync(db, http, entity, e => ifMatch is null || Writes.VersionOf(db, e) == ifMatch, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created> Create(string collectionId, HttpContext http, ImportSource source, CancellationToken ct)
+    {
+        var layer = Writes.Layer(collectionId);
+        var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
+        var editor = Writes.Authorize(http, layer, received.Steward);
+        var result = await Writes.ImportAsync(source, received.Input, Options(received), editor,
+            NoProgress.Instance, async (connection, token) =>
             {
-                return Writes.Invalid(problems, "The change is not valid; nothing was written");
-            }
-
-            await Writes.SaveAsync(db, http, entity, e => ifMatch is null || Writes.VersionOf(db, e) == ifMatch, ct);
-            return await WrittenAsync(http);
-        }
-        catch (WriteRefusedException e)
-        {
-            return e.ToResult();
-        }
-    }
-
-    private static async Task<IResult> Delete(string collectionId, string featureId, HttpContext http,
-        InventoryDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            var layer = Writes.Layer(collectionId);
-            var ifMatch = Writes.IfMatch(http.Request);
-            var entity = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(collectionId, featureId);
-            Writes.Authorize(http, layer, entity);
-            db.Remove(entity);
-            await Writes.SaveAsync(db, http, entity, e => ifMatch is null || Writes.VersionOf(db, e) == ifMatch, ct);
-            return TypedResults.NoContent();
-        }
-        catch (WriteRefusedException e)
-        {
-            return e.ToResult();
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg)
-        {
-            return TypedResults.Problem($"{featureId} is still referred to ({pg.TableName}): remove or move those first.",
-                statusCode: StatusCodes.Status409Conflict, title: "The feature is in use");
-        }
-    }
-
-    private static async Task<IResult> Create(string collectionId, HttpContext http, ImportSource source, CancellationToken ct)
-    {
-        try
-        {
-            var layer = Writes.Layer(collectionId);
-            var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
-            var editor = Writes.Authorize(http, layer, received.Steward);
-            var result = await Writes.ImportAsync(source, received.Input, Options(received), editor,
-                NoProgress.Instance, async (connection, token) =>
+                if (await LockAsync(connection, layer, received.Key, token) is not null)
                 {
-                    if (await LockAsync(connection, layer, received.Key, token) is not null)
-                    {
-                        throw new WriteRefusedException(StatusCodes.Status409Conflict, "The feature exists",
-                            $"{collectionId} already has {received.Key}: replace it (PUT) or update it (PATCH).");
-                    }
-                }, ct);
-            if (!result.Written)
-            {
-                return Writes.Invalid(result.Problems);
-            }
-
-            http.Request.RouteValues["featureId"] = received.Key;
-            await SetETagAsync(http);
-            return TypedResults.Created($"{Ogc.OgcLinks.Items(http.Request, collectionId)}/{Uri.EscapeDataString(received.Key)}");
-        }
-        catch (WriteRefusedException e)
+                    throw new RequestRefusedException(Refusal.Conflict, "The feature exists",
+                        $"{collectionId} already has {received.Key}: replace it (PUT) or update it (PATCH).");
+                }
+            }, ct);
+        if (!result.Written)
         {
-            return e.ToResult();
+            throw Writes.Invalid(result.Problems);
         }
+
+        http.Request.RouteValues["featureId"] = received.Key;
+        await SetETagAsync(http);
+        return TypedResults.Created($"{Ogc.OgcLinks.Items(http.Request, collectionId)}/{Uri.EscapeDataString(received.Key)}");
     }
 
-    private static async Task<IResult> Replace(string collectionId, string featureId, HttpContext http, ImportSource source,
+    private static async Task<NoContent> Replace(string collectionId, string featureId, HttpContext http, ImportSource source,
         CancellationToken ct)
     {
-        try
+        var layer = Writes.Layer(collectionId);
+        var ifMatch = Writes.IfMatch(http.Request);
+        var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
+        var editor = Writes.Authorize(http, layer, received.Steward);
+        if (received.Key != featureId)
         {
-            var layer = Writes.Layer(collectionId);
-            var ifMatch = Writes.IfMatch(http.Request);
-            var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
-            var editor = Writes.Authorize(http, layer, received.Steward);
-            if (received.Key != featureId)
-            {
-                throw new WriteRefusedException(StatusCodes.Status422UnprocessableEntity, "The feature is not valid; nothing was written",
-                    $"the body is {received.Key}, the URL {featureId}: a replace keeps the code (import to rename)");
-            }
+            throw Writes.Unprocessable($"the body is {received.Key}, the URL {featureId}: a replace keeps the code (import to rename)");
+        }
 
-            var result = await Writes.ImportAsync(source, received.Input, Options(received), editor,
-                NoProgress.Instance, async (connection, token) =>
+        var result = await Writes.ImportAsync(source, received.Input, Options(received), editor,
+            NoProgress.Instance, async (connection, token) =>
+            {
+                var (version, steward) = await LockAsync(connection, layer, featureId, token) ?? throw Writes.NotFound(collectionId, featureId);
+                Writes.Authorize(http, layer, steward ?? "");
+
+                if (ifMatch is not null && version != ifMatch)
                 {
-                    var (version, steward) = await LockAsync(connection, layer, featureId, token) ?? throw Writes.NotFound(collectionId, featureId);
-                    Writes.Authorize(http, layer, steward ?? "");
-
-                    if (ifMatch is not null && version != ifMatch)
-                    {
-                        throw Writes.Stale();
-                    }
-                }, ct);
-            if (!result.Written)
-            {
-                return Writes.Invalid(result.Problems);
-            }
-
-            await SetETagAsync(http);
-            return TypedResults.NoContent();
-        }
-        catch (WriteRefusedException e)
+                    throw Writes.Stale();
+                }
+            }, ct);
+        if (!result.Written)
         {
-            return e.ToResult();
+            throw Writes.Invalid(result.Problems);
         }
+
+        await SetETagAsync(http);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The importer's options for one received feature: upsert, in the body's declared CRS (Content-Crs).</summary>
     private static ImportOptions Options(ReceivedFeature received) => new(Crs: received.Crs);
-
-    private static async Task<IResult> WrittenAsync(HttpContext http)
-    {
-        await SetETagAsync(http);
-        return TypedResults.NoContent();
-    }
 
     private static async Task SetETagAsync(HttpContext http) =>
         http.Response.Headers.ETag = await Http.DataVersionETag.TagAsync(http);
@@ -213,10 +178,10 @@ public static class EditEndpoints
         }
         catch (JsonException e)
         {
-            throw new WriteRefusedException(StatusCodes.Status400BadRequest, "The body is not JSON", e.Message);
+            throw Writes.NotJson(e);
         }
 
-        throw new WriteRefusedException(StatusCodes.Status422UnprocessableEntity, "The change is not valid; nothing was written",
-            "a PATCH body is a merge patch of the feature: {\"properties\": {\"status\": \"reserved\"}} (geometry and id change by PUT)");
+        throw Writes.Unprocessable(
+            "a PATCH body is a merge patch of the feature: {\"properties\": {\"status\": \"reserved\"}} (geometry and id change by PUT)", ChangeNotWritten);
     }
 }

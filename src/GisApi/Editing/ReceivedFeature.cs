@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LandInventory.Data.Spatial;
+using LandInventory.GisApi.Errors;
 using LandInventory.Import;
 using LandInventory.Import.Writing;
 
@@ -67,7 +68,7 @@ public sealed class ReceivedFeature
         }
         catch (JsonException e)
         {
-            throw new WriteRefusedException(StatusCodes.Status400BadRequest, "The body is not JSON", e.Message);
+            throw Writes.NotJson(e);
         }
 
         var crs = ContentCrs(request);
@@ -89,14 +90,13 @@ public sealed class ReceivedFeature
         }
         catch (ArgumentException e)
         {
-            throw new WriteRefusedException(StatusCodes.Status400BadRequest, "Unknown Content-Crs", e.Message);
+            throw new RequestRefusedException(Refusal.Invalid, "Unknown Content-Crs", e.Message);
         }
     }
 
-    private static WriteRefusedException Invalid(string message) =>
-        new(StatusCodes.Status422UnprocessableEntity, "The feature is not valid; nothing was written", message);
+    private static RequestRefusedException Invalid(string message) => Writes.Unprocessable(message);
 
-    private static WriteRefusedException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "The feature is too large",
+    private static RequestRefusedException TooLarge() => new(Refusal.TooLarge, "The feature is too large",
         $"a feature may have at most {EditEndpoints.MaxFeatureBytes / 1024 / 1024} MB; import larger files (POST /imports)");
 }
 

@@ -2,21 +2,11 @@ using LandInventory.Data;
 using LandInventory.Data.History;
 using LandInventory.GisApi.Auth;
 using LandInventory.Import;
-using Microsoft.AspNetCore.Http.HttpResults;
+using LandInventory.GisApi.Errors;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LandInventory.GisApi.Editing;
-
-/// <summary>A write refused for a reason the client must hear as a status: 403, 404, 409, 412, 428.</summary>
-public sealed class WriteRefusedException(int status, string title, string detail) : Exception(detail)
-{
-    public int Status { get; } = status;
-
-    public string Title { get; } = title;
-
-    public ProblemHttpResult ToResult() => TypedResults.Problem(Message, statusCode: Status, title: Title);
-}
 
 /// <summary>
 /// The database the importer writes through from the API: the service's connection string without its
@@ -26,12 +16,6 @@ public sealed class ImportSource(NpgsqlDataSource dataSource)
 {
     public NpgsqlDataSource DataSource => dataSource;
 }
-
-/// <summary>One problem of a 422, as clients read it; <c>suggestedCrs</c> only when the coordinates look like another system.</summary>
-public sealed record FieldError(
-    int? Feature, string? Code, string Field, string Message,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    string? SuggestedCrs);
 
 /// <summary>What every write shares: the importer run over a received file, and its problems as a 422.</summary>
 public static class Writes
@@ -43,15 +27,20 @@ public static class Writes
         Editor editor, IImportProgress progress, Func<NpgsqlConnection, CancellationToken, Task>? precondition, CancellationToken ct) =>
         new ImportRun(source.DataSource, editor.Scope(options), progress, precondition).RunAsync([input], ct);
 
-    /// <summary>422 with every problem, each naming feature, code and field, as the importer reports them.</summary>
-    public static ProblemHttpResult Invalid(ProblemLog problems, string title = "The feature is not valid; nothing was written") =>
-        TypedResults.Problem(
-            $"{problems.Total} problem(s): {string.Join("; ", problems.Kept.Take(5).Select(p => p.Describe(DeclareCrs)))}",
-            statusCode: StatusCodes.Status422UnprocessableEntity, title: title,
-            extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = problems.Kept.Select(p => new FieldError(p.FeatureIndex, p.Code, p.Field, p.Message, p.SuggestedCrs)).ToList(),
-            });
+    public const string NotWritten = "The feature is not valid; nothing was written";
+
+    /// <summary>A 422 with every problem, each naming feature, code and field, as the importer reports them.</summary>
+    public static RequestRefusedException Invalid(ProblemLog problems, string title = NotWritten) => new(
+        Refusal.Unprocessable, title,
+        $"{problems.Total} problem(s): {string.Join("; ", problems.Kept.Take(5).Select(p => p.Describe(DeclareCrs)))}",
+        [.. problems.Kept.Select(p => new FieldError(p.FeatureIndex, p.Code, p.Field, p.Message, p.SuggestedCrs))]);
+
+    public static RequestRefusedException Unprocessable(string detail, string title = NotWritten) =>
+        new(Refusal.Unprocessable, title, detail);
+
+    /// <summary>A body that is not JSON at all.</summary>
+    public static RequestRefusedException NotJson(System.Text.Json.JsonException e) =>
+        new(Refusal.Invalid, "The body is not JSON", e.Message);
 
     /// <summary>How a client declares the system a posted feature's coordinates are in (OGC API – Features Part 4).</summary>
     private static string DeclareCrs(string crs) =>
@@ -63,7 +52,7 @@ public static class Writes
         var header = request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0)
         {
-            throw new WriteRefusedException(StatusCodes.Status428PreconditionRequired, "If-Match required", IfMatchMissing);
+            throw NoIfMatch();
         }
 
         if (header == "*")
@@ -72,14 +61,16 @@ public static class Writes
         }
 
         return Http.DataVersionETag.RowVersionOf(header.Split(',')[0].Trim())
-               ?? throw new WriteRefusedException(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+               ?? throw new RequestRefusedException(Refusal.Stale, "Precondition failed",
                    "If-Match does not name a version of this feature: use the ETag of GET …/items/{featureId}.");
     }
 
-    public static WriteRefusedException Stale() => new(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+    public static RequestRefusedException NoIfMatch() => new(Refusal.NeedsIfMatch, "If-Match required", IfMatchMissing);
+
+    public static RequestRefusedException Stale() => new(Refusal.Stale, "Precondition failed",
         "The feature changed since it was read (its ETag no longer matches): GET it again, re-apply the change, retry.");
 
-    public static WriteRefusedException NotYours(string? steward, Editor editor) => new(StatusCodes.Status403Forbidden, "Forbidden",
+    public static RequestRefusedException NotYours(string? steward, Editor editor) => new(Refusal.NotYours, "Forbidden",
         steward is null
             ? "Only an admin may change areas."
             : $"This record is stewarded by \"{steward}\"; a planner of \"{editor.Steward}\" may only change that bureau's records.");
@@ -117,11 +108,11 @@ public static class Writes
     }
 
     public static EditableLayer Layer(string collectionId) =>
-        EditableLayers.Find(collectionId) ?? throw new WriteRefusedException(StatusCodes.Status404NotFound, "Collection not found",
+        EditableLayers.Find(collectionId) ?? throw new RequestRefusedException(Refusal.NotFound, "Collection not found",
             $"no collection '{collectionId}': the collections are {string.Join(", ", EditableLayers.All.Select(l => l.Id))}");
 
-    public static WriteRefusedException NotFound(string collectionId, string featureId) =>
-        new(StatusCodes.Status404NotFound, "Feature not found", $"collection '{collectionId}' has no feature '{featureId}'");
+    public static RequestRefusedException NotFound(string collectionId, string featureId) =>
+        new(Refusal.NotFound, "Feature not found", $"collection '{collectionId}' has no feature '{featureId}'");
 
     public static Editor Authorize(HttpContext http, EditableLayer layer, object entity) =>
         Authorize(http, layer, EditableLayer.StewardOf(entity) ?? "");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LandInventory.GisApi.OData;
+using LandInventory.GisApi.Ogc.Cql2;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -9,16 +10,32 @@ namespace LandInventory.GisApi.Errors;
 
 /// <summary>
 /// The one place that turns exceptions into error responses: ProblemDetails, or an OData error body under /odata. A
-/// database that cannot be reached is the service being unavailable (503), not a bug; a query PostgreSQL cannot
+/// refusal (<see cref="RequestRefusedException"/>) is answered with the status its <see cref="Refusal"/> stands for, a
+/// CQL2 filter that cannot be read or applied with 400; a database that cannot be reached is the service being unavailable (503), not a bug; a query PostgreSQL cannot
 /// evaluate on the client's values (division by zero, a value out of range) is the client's 400; a statement that
 /// outran its timeout is a 503; a write a database constraint refused is a 409; anything unexpected is a 500 that never
 /// shows a stack trace or SQL.
 /// </summary>
 public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
+    /// <summary>The status of each refusal: the one table from the domain's reasons to HTTP.</summary>
+    private static readonly Dictionary<Refusal, int> Statuses = new()
+    {
+        [Refusal.Invalid] = StatusCodes.Status400BadRequest,
+        [Refusal.NotYours] = StatusCodes.Status403Forbidden,
+        [Refusal.NotFound] = StatusCodes.Status404NotFound,
+        [Refusal.Conflict] = StatusCodes.Status409Conflict,
+        [Refusal.Stale] = StatusCodes.Status412PreconditionFailed,
+        [Refusal.TooLarge] = StatusCodes.Status413PayloadTooLarge,
+        [Refusal.Unprocessable] = StatusCodes.Status422UnprocessableEntity,
+        [Refusal.NeedsIfMatch] = StatusCodes.Status428PreconditionRequired,
+    };
+
+    public static int StatusOf(Refusal refusal) => Statuses[refusal];
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title) = Classify(exception, httpContext);
+        var (status, title, detail, errors) = Classify(exception, httpContext);
         if (status >= 500)
         {
             logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method,
@@ -28,31 +45,49 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
         httpContext.Response.StatusCode = status;
         if (IsOData(httpContext))
         {
-            await WriteODataErrorAsync(httpContext, status, title, cancellationToken);
+            var details = errors?.Select(e => new { code = "InvalidValue", target = e.Field, message = e.Message });
+            await httpContext.Response.WriteAsJsonAsync(ODataError(status, detail ?? title, details), JsonOptions, cancellationToken);
             return true;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (errors is not null)
         {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title },
-        });
+            problem.Extensions["errors"] = errors;
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
-    private static (int Status, string Title) Classify(Exception exception, HttpContext httpContext) => Innermost(exception) switch
+    private static (int Status, string Title, string? Detail, IReadOnlyList<FieldError>? Errors) Classify(
+        Exception exception, HttpContext httpContext) => exception switch
     {
-        BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+        RequestRefusedException refused => (Statuses[refused.Refusal], refused.Title, refused.Message, refused.Errors),
+        Cql2Exception cql2 => (StatusCodes.Status400BadRequest, "Invalid items request", cql2.Message, null),
+        _ => Failure(exception, httpContext.RequestAborted),
+    };
+
+    /// <summary>What failed underneath the request: the database, the client, or a bug.</summary>
+    private static (int Status, string Title, string? Detail, IReadOnlyList<FieldError>? Errors) Failure(
+        Exception exception, CancellationToken aborted) => Innermost(exception) switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", null, null),
         PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => (StatusCodes.Status503ServiceUnavailable,
-            "The query took longer than the service allows; narrow it (a smaller area, a tighter filter, fewer rows)."),
+            "The query took longer than the service allows; narrow it (a smaller area, a tighter filter, fewer rows).", null, null),
         PostgresException { SqlState: var state } pg when state.StartsWith("22", StringComparison.Ordinal) =>
-            (StatusCodes.Status400BadRequest, $"The query cannot be evaluated on these values: {pg.MessageText}."),
+            (StatusCodes.Status400BadRequest, $"The query cannot be evaluated on these values: {pg.MessageText}.", null, null),
+        // A delete of what others still point to: the database's foreign key says by what.
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg
+            when pg.MessageText.StartsWith("update or delete", StringComparison.Ordinal) =>
+            (StatusCodes.Status409Conflict, "The feature is in use",
+                $"The feature is still referred to ({pg.TableName}): remove or move those first.", null),
         // A write the API's own checks let through and a database rule refused: the client's change conflicts.
         PostgresException { SqlState: var state } pg when state.StartsWith("23", StringComparison.Ordinal) =>
-            (StatusCodes.Status409Conflict, $"The change conflicts with a rule of the inventory ({pg.ConstraintName ?? pg.SqlState}); nothing was written."),
+            (StatusCodes.Status409Conflict, $"The change conflicts with a rule of the inventory ({pg.ConstraintName ?? pg.SqlState}); nothing was written.", null, null),
         NpgsqlException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
-            "The inventory database is unavailable; try again shortly."),
-        OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request."),
-        _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+            "The inventory database is unavailable; try again shortly.", null, null),
+        OperationCanceledException when aborted.IsCancellationRequested => (499, "Client closed request.", null, null),
+        _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
     };
 
     /// <summary>EF and reflection wrap the database's exception; the classification is by what actually failed.</summary>
@@ -66,10 +101,6 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
     /// <summary>The OData JSON error body (<c>{"error":{"code","message"}}</c>) that OData clients read.</summary>
     public static Task WriteODataErrorAsync(HttpContext httpContext, int status, string message, CancellationToken ct) =>
         httpContext.Response.WriteAsJsonAsync(ODataError(status, message), JsonOptions, ct);
-
-    /// <summary>The OData JSON error as a result, with per-field <paramref name="details"/> when there are any.</summary>
-    public static IResult ODataErrorResult(int status, string message, object? details = null) =>
-        Results.Json(ODataError(status, message, details), JsonOptions, statusCode: status);
 
     private static object ODataError(int status, string message, object? details = null) =>
         details is null

@@ -1,6 +1,8 @@
 using LandInventory.Data.Spatial;
 using LandInventory.GisApi.Auth;
 using LandInventory.GisApi.Editing;
+using LandInventory.GisApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LandInventory.Import;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -28,15 +30,10 @@ public static class ImportEndpoints
         return app;
     }
 
-    private static async Task<IResult> Post(HttpContext http, ImportJobs jobs, IConfiguration configuration, CancellationToken ct)
+    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs, IConfiguration configuration, CancellationToken ct)
     {
         var editor = Editor.From(http.User);
-        var (request, error) = Parse(http.Request.Query, editor);
-        if (request is null)
-        {
-            return TypedResults.Problem(error, statusCode: error!.StartsWith("only", StringComparison.Ordinal) ? 403 : 400,
-                title: "Invalid import request");
-        }
+        var request = Parse(http.Request.Query, editor);
 
         var maxBytes = configuration.GetValue("Imports:MaxUploadMb", 1024) * 1024L * 1024L;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -57,8 +54,8 @@ public static class ImportEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             File.Delete(file);
-            return TypedResults.Problem($"an import may have at most {maxBytes / 1024 / 1024} MB (Imports:MaxUploadMb)",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large");
+            throw new RequestRefusedException(Refusal.TooLarge, "The file is too large",
+                $"an import may have at most {maxBytes / 1024 / 1024} MB (Imports:MaxUploadMb)");
         }
         catch
         {
@@ -66,76 +63,72 @@ public static class ImportEndpoints
             throw;
         }
 
-        var options = editor.Scope(request.Value.Options with { CollectDiff = true });
-        var input = ImportInput.FromFile(file, request.Value.Layer) with { Name = UploadName(http.Request) };
+        var options = editor.Scope(request.Options with { CollectDiff = true });
+        var input = ImportInput.FromFile(file, request.Layer) with { Name = UploadName(http.Request) };
         var job = new ImportJob(id, editor.Actor, input, file, options);
         jobs.Enqueue(job);
         var self = JobUrl(http.Request, id);
         return TypedResults.Accepted(self, job.Describe(self));
     }
 
-    private static IResult Get(string id, HttpContext http, ImportJobs jobs)
+    private static Ok<object> Get(string id, HttpContext http, ImportJobs jobs)
     {
         var editor = Editor.From(http.User);
         if (jobs.Find(id) is not { } job || (!editor.IsAdmin && job.Owner != editor.Actor))
         {
-            return TypedResults.Problem($"no import job '{id}' of yours (jobs are kept {ImportJobs.Retention.TotalHours} hours)",
-                statusCode: StatusCodes.Status404NotFound, title: "Import job not found");
+            throw new RequestRefusedException(Refusal.NotFound, "Import job not found",
+                $"no import job '{id}' of yours (jobs are kept {ImportJobs.Retention.TotalHours} hours)");
         }
 
         return TypedResults.Ok(job.Describe(JobUrl(http.Request, id)));
     }
 
     /// <summary>The query, checked, with the rights it needs: areas and replace mode are an admin's.</summary>
-    private static ((Layer Layer, ImportOptions Options)? Request, string? Error) Parse(IQueryCollection query, Editor editor)
+    private static (Layer Layer, ImportOptions Options) Parse(IQueryCollection query, Editor editor)
     {
         string[] known = ["layer", "crs", "mode", "dryRun", "skipInvalid"];
         if (query.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
-            return (null, $"unknown query parameter '{unknown}': this endpoint takes {string.Join(", ", known)}");
+            throw Invalid($"unknown query parameter '{unknown}': this endpoint takes {string.Join(", ", known)}");
         }
 
-        if (Layers.Parse(query["layer"].ToString()) is not { } layer)
-        {
-            return (null, "layer is required: areas, parcels, carriers or buildings");
-        }
-
-        var mode = query["mode"].ToString() switch
-        {
-            "" or "upsert" => ImportMode.Upsert,
-            "replace" => ImportMode.Replace,
-            var other => (ImportMode?)null,
-        };
+        var layer = Layers.Parse(query["layer"].ToString()) ?? throw Invalid("layer is required: areas, parcels, carriers or buildings");
+        var mode = query["mode"].ToString() is { Length: > 0 } name ? ImportModes.Parse(name) : ImportMode.Upsert;
         if (mode is null)
         {
-            return (null, $"mode must be upsert or replace, not '{query["mode"]}'");
+            throw Invalid($"mode must be upsert or replace, not '{query["mode"]}'");
         }
 
         if (!Flag(query, "dryRun", out var dryRun) || !Flag(query, "skipInvalid", out var skipInvalid))
         {
-            return (null, "dryRun and skipInvalid are true or false");
+            throw Invalid("dryRun and skipInvalid are true or false");
         }
 
         CoordinateSystem? crs = null;
-        if (query["crs"].ToString() is { Length: > 0 } name)
+        if (query["crs"].ToString() is { Length: > 0 } crsName)
         {
             try
             {
-                crs = CoordinateSystem.Parse(name);
+                crs = CoordinateSystem.Parse(crsName);
             }
             catch (ArgumentException e)
             {
-                return (null, $"crs: {e.Message}");
+                throw Invalid($"crs: {e.Message}");
             }
         }
 
         if (!editor.IsAdmin && (layer == Layer.Areas || mode == ImportMode.Replace))
         {
-            return (null, "only an admin may import areas or use mode=replace (it removes what the file lacks, whoever stewards it)");
+            throw new RequestRefusedException(Refusal.NotYours, InvalidRequest,
+                "only an admin may import areas or use mode=replace (it removes what the file lacks, whoever stewards it)");
         }
 
-        return ((layer, new ImportOptions(mode.Value, dryRun, skipInvalid, crs)), null);
+        return (layer, new ImportOptions(mode.Value, dryRun, skipInvalid, crs));
     }
+
+    private const string InvalidRequest = "Invalid import request";
+
+    private static RequestRefusedException Invalid(string detail) => new(Refusal.Invalid, InvalidRequest, detail);
 
     private static bool Flag(IQueryCollection query, string name, out bool value)
     {

@@ -3,6 +3,8 @@ using System.Text.Json;
 using LandInventory.Data;
 using LandInventory.GisApi.Auth;
 using LandInventory.GisApi.Editing;
+using LandInventory.GisApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LandInventory.Import;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +13,8 @@ namespace LandInventory.GisApi.OData;
 /// <summary>
 /// OData PATCH of one entity (<c>PATCH /odata/Parcels('code')</c>) under the rules of the OGC PATCH: a planner of the
 /// record's bureau or an admin, the same patchable fields and checks (<see cref="FeaturePatch"/>), the history, and
-/// <c>If-Match</c> with the entity's <c>@odata.etag</c> (or the OGC ETag): a stale write is a 412. Errors are OData
-/// error bodies.
+/// <c>If-Match</c> with the entity's <c>@odata.etag</c> (or the OGC ETag): a stale write is a 412. Refusals are thrown;
+/// the error handler answers them as OData error bodies under <c>/odata</c>.
 /// </summary>
 public static class ODataEditing
 {
@@ -31,43 +33,36 @@ public static class ODataEditing
         return app;
     }
 
-    private static async Task<IResult> Patch(string entity, HttpContext http, InventoryDbContext db, CancellationToken ct)
+    private static async Task<NoContent> Patch(string entity, HttpContext http, InventoryDbContext db, CancellationToken ct)
     {
-        try
+        var open = entity.IndexOf('(', StringComparison.Ordinal);
+        var set = open > 0 ? entity[..open] : entity;
+        var key = open > 0 && entity.EndsWith(')') ? entity[(open + 1)..^1] : "";
+        if (!Layers.TryGetValue(set, out var layerId) || key.Length < 2 || key[0] != '\'' || key[^1] != '\'')
         {
-            var open = entity.IndexOf('(', StringComparison.Ordinal);
-            var set = open > 0 ? entity[..open] : entity;
-            var key = open > 0 && entity.EndsWith(')') ? entity[(open + 1)..^1] : "";
-            if (!Layers.TryGetValue(set, out var layerId) || key.Length < 2 || key[0] != '\'' || key[^1] != '\'')
-            {
-                return Error(StatusCodes.Status404NotFound, $"no entity {entity}: PATCH {string.Join(", ", Layers.Keys.Select(k => k + "('code')"))}");
-            }
-
-            var featureId = key[1..^1].Replace("''", "'", StringComparison.Ordinal);
-            var layer = Writes.Layer(layerId);
-            var tag = http.Request.Headers.IfMatch.ToString().Trim();
-            if (tag.Length == 0)
-            {
-                throw new WriteRefusedException(StatusCodes.Status428PreconditionRequired, "If-Match required", Writes.IfMatchMissing);
-            }
-
-            var properties = await BodyAsync(http.Request, ct);
-            var record = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(set, featureId);
-            Writes.Authorize(http, layer, record);
-            if (FeaturePatch.Apply(layer, featureId, record, properties) is { Total: > 0 } problems)
-            {
-                return Error(StatusCodes.Status422UnprocessableEntity, "The change is not valid; nothing was written",
-                    problems.Kept.Select(p => new { code = "InvalidValue", target = p.Field, message = p.Message }));
-            }
-
-            await Writes.SaveAsync(db, http, record, e => tag == "*" || Matches(db, e, tag), ct);
-            http.Response.Headers.ETag = ODataETag(db, record);
-            return Results.NoContent();
+            throw new RequestRefusedException(Refusal.NotFound, "Entity not found",
+                $"no entity {entity}: PATCH {string.Join(", ", Layers.Keys.Select(k => k + "('code')"))}");
         }
-        catch (WriteRefusedException e)
+
+        var featureId = key[1..^1].Replace("''", "'", StringComparison.Ordinal);
+        var layer = Writes.Layer(layerId);
+        var tag = http.Request.Headers.IfMatch.ToString().Trim();
+        if (tag.Length == 0)
         {
-            return Error(e.Status, e.Message);
+            throw Writes.NoIfMatch();
         }
+
+        var properties = await BodyAsync(http.Request, ct);
+        var record = await layer.Find(db, featureId, ct) ?? throw Writes.NotFound(set, featureId);
+        Writes.Authorize(http, layer, record);
+        if (FeaturePatch.Apply(layer, featureId, record, properties) is { Total: > 0 } problems)
+        {
+            throw Writes.Invalid(problems, "The change is not valid; nothing was written");
+        }
+
+        await Writes.SaveAsync(db, http, record, e => tag == "*" || Matches(db, e, tag), ct);
+        http.Response.Headers.ETag = ODataETag(db, record);
+        return TypedResults.NoContent();
     }
 
     /// <summary>
@@ -120,12 +115,9 @@ public static class ODataEditing
         }
         catch (JsonException e)
         {
-            throw new WriteRefusedException(StatusCodes.Status400BadRequest, "The body is not JSON", e.Message);
+            throw Writes.NotJson(e);
         }
 
-        throw new WriteRefusedException(StatusCodes.Status400BadRequest, "The body is not an entity", "the body must be a JSON object of the properties to change");
+        throw new RequestRefusedException(Refusal.Invalid, "The body is not an entity", "the body must be a JSON object of the properties to change");
     }
-
-    private static IResult Error(int status, string message, object? details = null) =>
-        Errors.ErrorHandling.ODataErrorResult(status, message, details);
 }

@@ -143,5 +143,9 @@ public sealed class FeatureWriteTests(EditableApi api) : IClassFixture<EditableA
         var carrierUrl = Requests.Item("carriers", carrier);
         var refused = await Requests.SendAsync(api.Admin(), HttpMethod.Delete, carrierUrl, null, "", await Requests.ETagAsync(api.Client(), carrierUrl));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await Requests.JsonAsync(refused);
+        Assert.Equal("The feature is in use", problem.GetProperty("title").GetString());
+        Assert.Contains("(buildings)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(carrier, await api.Database.ScalarAsync<string>("SELECT code FROM industrial_carriers WHERE code = @code", ("code", carrier)));
     }
 }

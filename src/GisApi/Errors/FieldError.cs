@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace LandInventory.GisApi.Errors;
+
+/// <summary>One problem of a 422, as clients read it; <c>suggestedCrs</c> only when the coordinates look like another system.</summary>
+public sealed record FieldError(
+    int? Feature, string? Code, string Field, string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SuggestedCrs);
