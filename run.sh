@@ -18,7 +18,7 @@ fi
 # ./run.sh token --role planner --steward lqy-planning-resources --name alice: a development token for that key.
 if [ "${1:-}" = token ]; then
   shift
-  exec dotnet run --project src/GisApi -c Release --no-launch-profile -v quiet -- mint-token "$@"
+  exec dotnet run --project src/DevToken -c Release -v quiet -- "$@"
 fi
 
 if [ -z "${ConnectionStrings__Inventory:-}" ]; then

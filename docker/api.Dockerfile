@@ -13,10 +13,12 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Data/Data.csproj src/Data/
 COPY src/Import/Import.csproj src/Import/
+COPY src/Auth/Auth.csproj src/Auth/
 COPY src/GisApi/GisApi.csproj src/GisApi/
 RUN dotnet restore src/GisApi/GisApi.csproj
 COPY src/Data/ src/Data/
 COPY src/Import/ src/Import/
+COPY src/Auth/ src/Auth/
 COPY src/GisApi/ src/GisApi/
 RUN dotnet publish src/GisApi/GisApi.csproj -c Release -o /app --no-restore -p:SkipMapBuild=true
 

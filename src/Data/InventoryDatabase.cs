@@ -13,8 +13,9 @@ public static class InventoryDatabase
     /// <summary>The configuration key every entry point reads (environment: <c>ConnectionStrings__Inventory</c>).</summary>
     public const string ConnectionStringName = "Inventory";
 
-    public static IServiceCollection AddInventoryData(this IServiceCollection services, string connectionString) =>
-        services.AddDbContextPool<InventoryDbContext>(options => options.UseInventory(connectionString));
+    /// <summary>The pooled context, its connection string read from the services when the pool first makes one (bound settings).</summary>
+    public static IServiceCollection AddInventoryData(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddDbContextPool<InventoryDbContext>((provider, options) => options.UseInventory(connectionString(provider)));
 
     public static DbContextOptionsBuilder UseInventory(this DbContextOptionsBuilder options, string connectionString) =>
         options

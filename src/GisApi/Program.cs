@@ -15,19 +15,15 @@ using LandInventory.GisApi.Tiles;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-if (args is [DevelopmentToken.Command, ..])
-{
-    return DevelopmentToken.Run(args, builder.Configuration);
-}
-
-builder.Services.AddInventoryDatabase(builder.Configuration);
+builder.Services.AddInventoryDatabase();
 builder.Services.AddInventoryErrors();
-builder.Services.AddInventoryHttp(builder.Configuration);
+builder.Services.AddInventoryHttp();
 builder.Services.AddInventoryOData();
-builder.Services.AddInventoryAuth(builder.Configuration);
-builder.Services.AddInventoryEditing(builder.Configuration);
-builder.Services.AddInventoryRateLimits(builder.Configuration);
-builder.Services.AddInventoryOperations(builder.Configuration);
+builder.Services.AddInventoryAuth();
+builder.Services.AddInventoryEditing();
+builder.Services.AddInventoryRateLimits();
+builder.Services.AddInventoryOperations();
+builder.Services.AddInvestorMap();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Description = ODataSetup.OpenApiNote;
@@ -58,7 +54,6 @@ app.MapHistoryEndpoints();
 app.MapControllers();
 app.MapInvestorMap();
 app.Run();
-return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

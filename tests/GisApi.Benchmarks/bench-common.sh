@@ -18,6 +18,7 @@ bench_prepare_database() {
   li_say "building (Release) and loading 100 000 generated parcels"
   dotnet build src/GisApi -c Release --nologo -v quiet >/dev/null
   dotnet build src/Importer -c Release --nologo -v quiet >/dev/null
+  dotnet build src/DevToken -c Release --nologo -v quiet >/dev/null
   dotnet build tests/Importer.Benchmarks -c Release --nologo -v quiet >/dev/null
   li_psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER landinventory"
   li_psql -d "$db" -c "CREATE EXTENSION postgis"

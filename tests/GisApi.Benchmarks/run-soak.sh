@@ -32,7 +32,7 @@ ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:5097 Logging__LogLe
   dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll >"$work/api-soak.log" 2>&1 &
 api=$!
 for _ in $(seq 60); do curl -sf http://127.0.0.1:5097/health/ready >/dev/null && break; sleep 0.5; done
-token=$(Auth__SigningKey=$key dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll mint-token --role admin --name soak)
+token=$(Auth__SigningKey=$key dotnet src/DevToken/bin/Release/net10.0/LandInventory.DevToken.dll --role admin --name soak)
 
 # The mix: a third each of bbox pages, OData queries and tiles, spread over the zone.
 cat >"$work/soak.lua" <<'LUA'

@@ -6,6 +6,7 @@ using LandInventory.Import;
 using LandInventory.Import.Mapping;
 using LandInventory.Import.Reading;
 using LandInventory.GisApi.Errors;
+using LandInventory.GisApi.Importing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

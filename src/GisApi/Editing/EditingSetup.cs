@@ -1,5 +1,5 @@
-using LandInventory.Data;
 using LandInventory.GisApi.Importing;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace LandInventory.GisApi.Editing;
@@ -7,11 +7,12 @@ namespace LandInventory.GisApi.Editing;
 public static class EditingSetup
 {
     /// <summary>The importer's database access (no statement timeout: a large merge may run minutes) and the job runner.</summary>
-    public static IServiceCollection AddInventoryEditing(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInventoryEditing(this IServiceCollection services)
     {
-        services.AddSingleton(_ =>
+        services.AddSettings<ImportsOptions>(ImportsOptions.Section);
+        services.AddSingleton(provider =>
         {
-            var builder = new NpgsqlDataSourceBuilder(configuration.GetConnectionString(InventoryDatabase.ConnectionStringName));
+            var builder = new NpgsqlDataSourceBuilder(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
             builder.UseNetTopologySuite();
             return new ImportSource(builder.Build());
         });

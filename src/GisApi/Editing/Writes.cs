@@ -3,19 +3,11 @@ using LandInventory.Data.History;
 using LandInventory.GisApi.Auth;
 using LandInventory.Import;
 using LandInventory.GisApi.Errors;
+using LandInventory.GisApi.Importing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LandInventory.GisApi.Editing;
-
-/// <summary>
-/// The database the importer writes through from the API: the service's connection string without its
-/// <c>statement_timeout</c>, since a large import's merge rightly runs longer than any read may.
-/// </summary>
-public sealed class ImportSource(NpgsqlDataSource dataSource)
-{
-    public NpgsqlDataSource DataSource => dataSource;
-}
 
 /// <summary>What every write shares: the importer run over a received file, and its problems as a 422.</summary>
 public static class Writes

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace LandInventory.GisApi.Http;
 
@@ -7,7 +11,7 @@ public static class HttpSetup
 {
     public const string CorsPolicy = "inventory-readers";
 
-    public static IServiceCollection AddInventoryHttp(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInventoryHttp(this IServiceCollection services)
     {
         services.AddResponseCompression(options =>
         {
@@ -16,20 +20,25 @@ public static class HttpSetup
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json", "application/vnd.mapbox-vector-tile"]);
         });
-        // The response cache: on unless ResponseCache:Enabled is false; ResponseCache:SizeLimitMb bounds it (default 64).
-        var cacheEnabled = configuration.GetValue("ResponseCache:Enabled", true);
-        var sizeLimit = configuration.GetValue("ResponseCache:SizeLimitMb", 64) * 1024L * 1024L;
-        services.AddSingleton(_ => new ResponseCache(
-            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = sizeLimit }),
-            cacheEnabled));
+        services.AddSettings<ResponseCacheOptions>(ResponseCacheOptions.Section);
+        services.AddSettings<LimitsOptions>(LimitsOptions.Section);
+        services.AddSettings<CorsOriginsOptions>(CorsOriginsOptions.Section);
+        services.AddSettings<WarmupOptions>(WarmupOptions.Section);
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value;
+            return new ResponseCache(new MemoryCache(new MemoryCacheOptions { SizeLimit = settings.SizeLimitMb * 1024L * 1024L }),
+                settings.Enabled);
+        });
         services.AddSingleton<PlaceVersions>();
         services.AddHostedService<Warmup>();
         // Requests carry searches and single features; whole files go to POST /imports, which raises its own limit.
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
-            options.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyMb", 4) * 1024L * 1024L);
-        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? ["*"];
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyMb * 1024L * 1024L);
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((cors, allowed) => cors.AddPolicy(CorsPolicy, policy =>
         {
+            var origins = allowed.Value.AllowedOrigins;
             if (origins.Contains("*"))
             {
                 policy.AllowAnyOrigin();

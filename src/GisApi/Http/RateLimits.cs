@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace LandInventory.GisApi.Http;
 
@@ -12,13 +13,13 @@ namespace LandInventory.GisApi.Http;
 /// </summary>
 public static class RateLimits
 {
-    public static IServiceCollection AddInventoryRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInventoryRateLimits(this IServiceCollection services)
     {
-        var enabled = configuration.GetValue("RateLimit:Enabled", true);
-        var perSecond = configuration.GetValue("RateLimit:PerSecond", 50);
-        var burst = configuration.GetValue("RateLimit:Burst", 200);
-        services.AddRateLimiter(options =>
+        services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, settings) =>
         {
+            var (enabled, perSecond, burst) = (settings.Value.Enabled, settings.Value.PerSecond, settings.Value.Burst);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 !enabled || context.User.Identity?.IsAuthenticated == true

@@ -9,7 +9,8 @@ namespace LandInventory.GisApi.Http;
 /// superseded by a newer one for the same request is dropped when the newer is kept, so the cache holds live answers
 /// rather than filling to its bound with old versions of edited places.
 /// </summary>
-public sealed class ResponseCache(IMemoryCache cache, bool enabled)
+/// <remarks>It owns its memory cache, which the container disposes with it.</remarks>
+public sealed class ResponseCache(MemoryCache cache, bool enabled) : IDisposable
 {
     /// <summary>The headers that belong to an answer's body and are replayed with it.</summary>
     private static readonly string[] KeptHeaders = ["Content-Crs", "OData-Version"];
@@ -100,6 +101,8 @@ public sealed class ResponseCache(IMemoryCache cache, bool enabled)
 
         return response;
     }
+
+    public void Dispose() => cache.Dispose();
 }
 
 /// <summary>An answer as it was sent: body, status, content type and the headers that go with the body.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace LandInventory.GisApi.Http;
 
@@ -9,7 +10,7 @@ namespace LandInventory.GisApi.Http;
 /// (about half a second on two cores). In the background, best effort: a failure is logged and changes nothing.
 /// <c>Warmup:Enabled</c> (default true) switches it off.
 /// </summary>
-public sealed class Warmup(IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<Warmup> logger)
+public sealed class Warmup(IServer server, IHostApplicationLifetime lifetime, IOptions<WarmupOptions> settings, ILogger<Warmup> logger)
     : BackgroundService
 {
     private static readonly string[] Paths =
@@ -21,7 +22,7 @@ public sealed class Warmup(IServer server, IHostApplicationLifetime lifetime, IC
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Warmup:Enabled", true) || !await StartedAsync(stoppingToken))
+        if (!settings.Value.Enabled || !await StartedAsync(stoppingToken))
         {
             return;
         }

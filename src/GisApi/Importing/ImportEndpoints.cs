@@ -5,6 +5,7 @@ using LandInventory.GisApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LandInventory.Import;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace LandInventory.GisApi.Importing;
 
@@ -30,12 +31,12 @@ public static class ImportEndpoints
         return app;
     }
 
-    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs, IConfiguration configuration, CancellationToken ct)
+    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs, IOptions<ImportsOptions> settings, CancellationToken ct)
     {
         var editor = Editor.From(http.User);
         var request = Parse(http.Request.Query, editor);
 
-        var maxBytes = configuration.GetValue("Imports:MaxUploadMb", 1024) * 1024L * 1024L;
+        var maxBytes = settings.Value.MaxUploadMb * 1024L * 1024L;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace LandInventory.GisApi.Map;
 
@@ -8,6 +9,9 @@ namespace LandInventory.GisApi.Map;
 /// </summary>
 public static class MapEndpoints
 {
+    public static IServiceCollection AddInvestorMap(this IServiceCollection services) =>
+        services.AddSettings<MapOptions>(MapOptions.Section);
+
     public static WebApplication MapInvestorMap(this WebApplication app)
     {
         // The project's Map/dist (dotnet run, tests), else the copy the build puts beside the assembly.
@@ -25,7 +29,7 @@ public static class MapEndpoints
         });
         app.MapGet("/", () => Results.File(Path.Combine(dist, "index.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
-        app.MapGet("/map/config.json", (IConfiguration configuration) => Results.Json(MapConfig.From(configuration)))
+        app.MapGet("/map/config.json", (IOptions<MapOptions> settings) => Results.Json(MapConfig.From(settings.Value)))
             .WithTags("Map").WithSummary("The map page's settings: the base map tile URL and its coordinate system, if configured");
         return app;
     }
@@ -40,15 +44,9 @@ public static class MapEndpoints
     }
 }
 
-/// <summary>
-/// <c>Map:BaseTileUrl</c> (an XYZ raster URL with {z}/{x}/{y}; none: a plain background), <c>Map:BaseTileCrs</c>
-/// (<c>wgs84</c>, or <c>gcj02</c> for AMap-style tiles: the features are then fetched in GCJ-02 so that they line up) and
-/// <c>Map:BaseTileAttribution</c>.
-/// </summary>
+/// <summary>What the page reads at <c>/map/config.json</c>: the operator's <see cref="MapOptions"/>, and nothing else of the settings.</summary>
 public sealed record MapConfig(string? BaseTileUrl, string BaseTileCrs, string? BaseTileAttribution)
 {
-    public static MapConfig From(IConfiguration configuration) => new(
-        configuration["Map:BaseTileUrl"] is { Length: > 0 } url ? url : null,
-        configuration["Map:BaseTileCrs"] == "gcj02" ? "gcj02" : "wgs84",
-        configuration["Map:BaseTileAttribution"]);
+    public static MapConfig From(MapOptions settings) => new(
+        settings.BaseTileUrl is { Length: > 0 } url ? url : null, settings.BaseTileCrs, settings.BaseTileAttribution);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace LandInventory.GisApi.Operations;
@@ -11,15 +12,16 @@ public static class OperationsSetup
 {
     public const string RequestIdHeader = "X-Request-Id";
 
-    public static IServiceCollection AddInventoryOperations(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInventoryOperations(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter("Npgsql")
             .AddPrometheusExporter());
-        services.Configure<HostOptions>(options =>
-            options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
+        services.AddSettings<ShutdownOptions>(ShutdownOptions.Section);
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.Value.TimeoutSeconds));
         return services;
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
-using LandInventory.GisApi.Auth;
+using LandInventory.Auth;
 
 namespace LandInventory.GisApi.Tests.Editing;
 
@@ -16,12 +16,11 @@ public sealed class AuthorizationTests(EditableApi api) : IClassFixture<Editable
         var etag = await Requests.ETagAsync(api.Client(), url);
         var before = await api.Database.ScalarAsync<string>(Row);
         var history = await api.Database.ScalarAsync<long>("SELECT count(*) FROM feature_history");
-        var foreignKey = new AuthSettings("landinventory", "landinventory-api",
-            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32]), true);
+        var foreignKey = new TokenOptions { SigningKey = "a key that is not the service's, 32 bytes or more" };
         var cases = new (HttpClient Client, HttpStatusCode Expected)[]
         {
             (api.Client(), HttpStatusCode.Unauthorized),
-            (WithToken(DevelopmentToken.Mint(foreignKey, "mallory", Roles.Admin, null, TimeSpan.FromHours(1))), HttpStatusCode.Unauthorized),
+            (WithToken(DevelopmentTokens.Mint(foreignKey, "mallory", Roles.Admin, null, TimeSpan.FromHours(1))), HttpStatusCode.Unauthorized),
             (api.Client(Roles.Admin, lifetime: TimeSpan.FromMinutes(-5)), HttpStatusCode.Unauthorized),
             (WithToken("not-a-token"), HttpStatusCode.Unauthorized),
             (api.Client("viewer", EditableApi.ParcelSteward), HttpStatusCode.Forbidden),
@@ -61,14 +60,27 @@ public sealed class AuthorizationTests(EditableApi api) : IClassFixture<Editable
     }
 
     [Fact]
-    public async Task MintTokenCommand_RefusesWithoutKeyOrBureau()
+    public async Task TokenCommand_RefusesWithoutKeyOrBureau_AndMintsATokenTheServiceTakes()
     {
-        var noKey = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
-        Assert.Equal(1, DevelopmentToken.Run(["mint-token", "--role", "admin"], noKey));
-        var withKey = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        static int Run(string[] args, IConfiguration configuration, TextWriter? output = null) =>
+            DevToken.TokenCommand.Run(args, configuration, output ?? TextWriter.Null, TextWriter.Null);
+        var noKey = new ConfigurationBuilder().Build();
+        Assert.Equal(1, Run(["--role", "admin"], noKey));
+        var withKey = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = EditableApi.SigningKey }).Build();
-        Assert.Equal(1, DevelopmentToken.Run(["mint-token", "--role", "planner"], withKey));
-        Assert.Equal(1, DevelopmentToken.Run(["mint-token", "--role", "root"], withKey));
-        Assert.Equal(0, DevelopmentToken.Run(["mint-token", "--role", "planner", "--steward", "x"], withKey));
+        Assert.Equal(1, Run(["--role", "planner"], withKey));
+        Assert.Equal(1, Run(["--role", "root"], withKey));
+        Assert.Equal(1, Run(["--role", "admin", "--hours", "soon"], withKey));
+        var shortKey = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = "short" }).Build();
+        Assert.Equal(1, Run(["--role", "admin"], shortKey));
+
+        var printed = new StringWriter();
+        Assert.Equal(0, Run(["--role", "planner", "--steward", EditableApi.ParcelSteward, "--name", "cli"], withKey, printed));
+        var client = api.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", printed.ToString().Trim());
+        var url = Requests.Item("parcels", Requests.Parcel);
+        var patched = await Requests.PatchAsync(client, url, new { verifiedOn = "2026-12-01" }, await Requests.ETagAsync(api.Client(), url));
+        Assert.Equal(HttpStatusCode.NoContent, patched.StatusCode);
     }
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
-using LandInventory.GisApi.Auth;
+using LandInventory.Auth;
 using LandInventory.PostGis.Testing;
 using Xunit;
 
@@ -21,9 +21,7 @@ public sealed class EditableApi(PostGisServer server) : IAsyncLifetime
 
     public ApiFactory Factory { get; private set; } = null!;
 
-    public AuthSettings Settings { get; } = AuthSettings.From(
-        new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = SigningKey }).Build());
+    public TokenOptions Settings { get; } = new() { SigningKey = SigningKey };
 
     public async ValueTask InitializeAsync()
     {
@@ -39,7 +37,7 @@ public sealed class EditableApi(PostGisServer server) : IAsyncLifetime
         if (role is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-                DevelopmentToken.Mint(Settings, name, role, steward, lifetime ?? TimeSpan.FromHours(1)));
+                DevelopmentTokens.Mint(Settings, name, role, steward, lifetime ?? TimeSpan.FromHours(1)));
         }
 
         return client;

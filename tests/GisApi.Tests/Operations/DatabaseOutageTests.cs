@@ -24,7 +24,7 @@ public sealed class DatabaseOutageTests(EditableApi api) : IClassFixture<Editabl
         var reader = factory.CreateClient();
         var writer = factory.CreateClient();
         writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            Auth.DevelopmentToken.Mint(api.Settings, "outage-writer", Auth.Roles.Admin, null, TimeSpan.FromHours(1)));
+            LandInventory.Auth.DevelopmentTokens.Mint(api.Settings, "outage-writer", LandInventory.Auth.Roles.Admin, null, TimeSpan.FromHours(1)));
         const string code = "LQ05(211):2025-01";
         var url = Requests.Item("parcels", code);
         var statuses = new ConcurrentBag<HttpStatusCode>();

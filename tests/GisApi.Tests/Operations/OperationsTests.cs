@@ -86,11 +86,10 @@ public sealed class OperationsTests(InventoryApi api) : IClassFixture<InventoryA
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         Assert.Equal(429, JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("status").GetInt32());
 
-        var settings = Auth.AuthSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = key }).Build());
+        var settings = new LandInventory.Auth.TokenOptions { SigningKey = key };
         var editor = limited.CreateClient();
         editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            Auth.DevelopmentToken.Mint(settings, "p", Auth.Roles.Admin, null, TimeSpan.FromHours(1)));
+            LandInventory.Auth.DevelopmentTokens.Mint(settings, "p", LandInventory.Auth.Roles.Admin, null, TimeSpan.FromHours(1)));
         for (var i = 0; i < 6; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/ogc/collections/areas/items", Ct)).StatusCode);

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using LandInventory.Data;
+using Npgsql;
+
+namespace LandInventory.GisApi;
+
+/// <summary>
+/// The database (<c>ConnectionStrings:Inventory</c>) and how the API's statements run there (<c>Database:…</c>):
+/// bounded by PostgreSQL's <c>statement_timeout</c>, without JIT compilation, and without parallel workers unless
+/// <see cref="ParallelWorkersPerQuery"/> allows them (see <see cref="DatabaseSetup"/> for why).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    [Required(AllowEmptyStrings = false, ErrorMessage =
+        "No database configured: set ConnectionStrings:Inventory (environment ConnectionStrings__Inventory) to a PostGIS "
+        + "connection string, or start the service with ./run.sh, which provides one.")]
+    public string? ConnectionString { get; set; }
+
+    /// <summary>No request of a public service may hold a connection longer.</summary>
+    [Range(1, 3600, ErrorMessage = "Database:StatementTimeoutSeconds must be from 1 to 3600 (seconds).")]
+    public int StatementTimeoutSeconds { get; set; } = 15;
+
+    [Range(0, 64, ErrorMessage = "Database:ParallelWorkersPerQuery must be from 0 to 64.")]
+    public int ParallelWorkersPerQuery { get; set; }
+
+    /// <summary>
+    /// The connection string every API statement runs with: the settings above in its <c>Options</c>, before the
+    /// string's own, which therefore win.
+    /// </summary>
+    public string Bounded()
+    {
+        var bounded = new NpgsqlConnectionStringBuilder(ConnectionString);
+        bounded.Options = string.Create(CultureInfo.InvariantCulture,
+            $"-c statement_timeout={StatementTimeoutSeconds * 1000} -c jit=off -c max_parallel_workers_per_gather={ParallelWorkersPerQuery} {bounded.Options}").Trim();
+        return bounded.ConnectionString;
+    }
+
+    /// <summary>The section bound, with the connection string from its own section, where .NET keeps connection strings.</summary>
+    public static void Add(IServiceCollection services)
+    {
+        services.AddSettings<DatabaseOptions>(Section);
+        services.AddOptions<DatabaseOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.ConnectionString = configuration.GetConnectionString(InventoryDatabase.ConnectionStringName));
+    }
+}
