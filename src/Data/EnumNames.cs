@@ -14,6 +14,12 @@ public static class EnumNames
 
     public static string Of(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
+    /// <summary>
+    /// The JSON name of a value PostgreSQL gives by its label (<c>commercial_service</c> → <c>commercialService</c>), as
+    /// statistics and history read them from SQL; the labels are the members' names in snake case (Npgsql's mapping).
+    /// </summary>
+    public static string OfLabel(string label) => JsonNames.FromSnakeCase(label);
+
     /// <summary>The JSON names of <paramref name="type"/>'s values, in declaration order.</summary>
     public static IEnumerable<string> All(Type type) => Map(type).Keys;
 

@@ -2,12 +2,10 @@ namespace LandInventory.Data;
 
 /// <summary>
 /// <c>updated_at</c> is kept by a trigger, so that it is right whoever writes: EF, the importer's bulk SQL or psql.
-/// Used by the migrations; a new table with timestamps adds its name to <see cref="Tables"/> in a new migration.
+/// Used by the migrations: a new table with timestamps gets its trigger in the migration that makes it.
 /// </summary>
 public static class Timestamps
 {
-    public static readonly string[] Tables = ["areas", "land_parcels", "industrial_carriers", "buildings"];
-
     public const string CreateFunction = """
         CREATE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

@@ -5,12 +5,12 @@ namespace LandInventory.Import;
 /// may be called more than once: a legacy <c>crs</c> member that stands after the features is looked for in a first
 /// pass. <see cref="Name"/> is what problems and the report call it (a path, an upload's file name).
 /// </summary>
-public sealed record ImportInput(string Name, Layer Layer, Func<Stream> Open)
+public sealed record ImportInput(string Name, ImportLayer Layer, Func<Stream> Open)
 {
-    public static ImportInput FromFile(string path, Layer layer) =>
+    public static ImportInput FromFile(string path, ImportLayer layer) =>
         new(path, layer, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true));
 
     /// <summary>Bytes held in memory (a posted feature), read without a copy.</summary>
-    public static ImportInput FromBytes(string name, Layer layer, byte[] bytes) =>
+    public static ImportInput FromBytes(string name, ImportLayer layer, byte[] bytes) =>
         new(name, layer, () => new MemoryStream(bytes, writable: false));
 }

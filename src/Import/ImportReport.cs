@@ -12,7 +12,7 @@ public sealed record ImportReport(
 {
     public static ImportReport Of(ImportResult result, ImportOptions options) => new(
         result.Written, options.DryRun, options.Mode.Name(),
-        [.. result.Layers.Select(r => new LayerReport(r.Layer.Name(), r.File, r.Crs, r.Read, r.Inserted, r.Updated,
+        [.. result.Layers.Select(r => new LayerReport(r.Layer.Name, r.File, r.Crs, r.Read, r.Inserted, r.Updated,
             r.Unchanged, r.Removed, r.Rejected, r.Diff))],
         result.Problems.Total, result.Problems.Kept);
 }

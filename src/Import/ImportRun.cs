@@ -1,4 +1,3 @@
-using LandInventory.Import.Mapping;
 using LandInventory.Import.Writing;
 using Npgsql;
 
@@ -16,7 +15,7 @@ public sealed record ImportResult(IReadOnlyList<LayerResult> Layers, ProblemLog 
 public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options, IImportProgress progress,
     Func<NpgsqlConnection, CancellationToken, Task>? precondition = null)
 {
-    /// <summary>The inputs, in the order given: what others point to first (the order of <see cref="Layer"/>).</summary>
+    /// <summary>The inputs, in the order given: what others point to first (the order of <see cref="ImportLayers.All"/>).</summary>
     public async Task<ImportResult> RunAsync(IReadOnlyList<ImportInput> plan, CancellationToken ct)
     {
         var problems = new ProblemLog();
@@ -70,21 +69,5 @@ public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options
     }
 
     private Task<LayerResult> ImportAsync(NpgsqlConnection connection, ImportInput input, ProblemLog problems,
-        CancellationToken ct) => input.Layer switch
-    {
-        Layer.Areas => new LayerImport<Data.Areas.Area>(LayerTables.Areas, FeatureMapper.ToArea)
-            .RunAsync(connection, input, options, problems, progress, ct),
-        Layer.Parcels => new LayerImport<Data.Parcels.LandParcel>(LayerTables.Parcels, FeatureMapper.ToParcel,
-                LayerChecks.Stewards(LayerTables.Parcels.Stage), LayerChecks.StewardScope(LayerTables.Parcels.Stage, LayerTables.Parcels.Table),
-                LayerChecks.ParcelAreas)
-            .RunAsync(connection, input, options, problems, progress, ct),
-        Layer.Carriers => new LayerImport<Data.Carriers.IndustrialCarrier>(LayerTables.Carriers, FeatureMapper.ToCarrier,
-                LayerChecks.Stewards(LayerTables.Carriers.Stage), LayerChecks.StewardScope(LayerTables.Carriers.Stage, LayerTables.Carriers.Table))
-            .RunAsync(connection, input, options, problems, progress, ct),
-        Layer.Buildings => new LayerImport<ImportedBuilding>(LayerTables.Buildings, FeatureMapper.ToBuilding,
-                LayerChecks.Stewards(LayerTables.Buildings.Stage), LayerChecks.StewardScope(LayerTables.Buildings.Stage, LayerTables.Buildings.Table),
-                LayerChecks.BuildingCarriers)
-            .RunAsync(connection, input, options, problems, progress, ct),
-        _ => throw new ArgumentOutOfRangeException(nameof(input)),
-    };
+        CancellationToken ct) => input.Layer.RunAsync(connection, input, options, problems, progress, ct);
 }

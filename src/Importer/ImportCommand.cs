@@ -17,13 +17,13 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
     public const int InvalidInput = 1;
     public const int Failure = 2;
 
-    public static Layer? ParseLayer(ArgumentResult result)
+    public static ImportLayer? ParseLayer(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        var layer = Layers.Parse(text);
+        var layer = ImportLayers.Find(text);
         if (layer is null)
         {
-            result.AddError($"--layer: \"{text}\" is not one of areas, parcels, carriers, buildings");
+            result.AddError($"--layer: \"{text}\" is not one of {string.Join(", ", ImportLayers.All.Select(l => l.Name))}");
         }
 
         return layer;
@@ -115,20 +115,20 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
     }
 
     /// <summary>The inputs a path names: the file itself, or a folder's layer files in dependency order.</summary>
-    public static IReadOnlyList<ImportInput> Plan(string path, Layer? layer)
+    public static IReadOnlyList<ImportInput> Plan(string path, ImportLayer? layer)
     {
         if (Directory.Exists(path))
         {
             var files = Directory.EnumerateFiles(path)
-                .Select(f => (File: f, Layer: Layers.FromFileName(f)))
-                .Where(f => f.Layer is not null && Layers.IsGeoJsonFile(f.File))
-                .Select(f => ImportInput.FromFile(f.File, f.Layer!.Value))
-                .OrderBy(f => f.Layer)
+                .Select(f => (File: f, Layer: ImportLayers.FromFileName(f)))
+                .Where(f => f.Layer is not null && ImportLayers.IsGeoJsonFile(f.File))
+                .Select(f => ImportInput.FromFile(f.File, f.Layer!))
+                .OrderBy(f => ImportLayers.Order(f.Layer))
                 .ThenBy(f => f.Name, StringComparer.Ordinal)
                 .ToList();
             return files.Count > 0
                 ? files
-                : throw new ArgumentException($"{path} holds no layer file (areas, parcels, carriers or buildings .geojson)");
+                : throw new ArgumentException($"{path} holds no layer file ({ImportLayers.Names()} .geojson)");
         }
 
         if (!File.Exists(path))
@@ -136,7 +136,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
             throw new ArgumentException($"{path}: no such file or folder");
         }
 
-        return [ImportInput.FromFile(path, layer ?? Layers.FromFileName(path)
+        return [ImportInput.FromFile(path, layer ?? ImportLayers.FromFileName(path)
             ?? throw new ArgumentException($"{Path.GetFileName(path)} is not named after a layer: say which with --layer"))];
     }
 

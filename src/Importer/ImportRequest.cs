@@ -5,7 +5,7 @@ namespace LandInventory.Importer;
 /// <summary>The command line, parsed: what to import, how, and where.</summary>
 public sealed record ImportRequest(
     string Path,
-    Layer? Layer = null,
+    ImportLayer? Layer = null,
     string? Crs = null,
     bool DryRun = false,
     ImportMode Mode = ImportMode.Upsert,

@@ -6,12 +6,12 @@ using LandInventory.Importer;
 var path = new Argument<string>("file-or-folder")
 {
     Description = "A GeoJSON file (FeatureCollection, Feature, or newline-delimited features), or a folder whose layer "
-                  + "files (areas, parcels, carriers, buildings) are imported in that order.",
+                  + $"files ({string.Join(", ", ImportLayers.All.Select(l => l.Name))}) are imported in that order.",
 };
-var layer = new Option<Layer?>("--layer")
+var layer = new Option<ImportLayer?>("--layer")
 {
     Description = "The layer of the file. Optional when the file is named after its layer (parcels.geojson).",
-    HelpName = "areas|parcels|carriers|buildings",
+    HelpName = string.Join("|", ImportLayers.All.Select(l => l.Name)),
     CustomParser = ImportCommand.ParseLayer,
 };
 var crs = new Option<string?>("--crs")

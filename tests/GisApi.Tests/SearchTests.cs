@@ -97,7 +97,21 @@ public sealed class SearchTests(InventoryApi api) : IClassFixture<InventoryApi>
                 "SELECT coalesce(sum(net_site_area_sqm), 0) FROM land_parcels WHERE area_id = @id AND status = 'available' AND land_use = 'residential'", ("id", id));
             var byUse = area.GetProperty("availableSiteAreaSqmByLandUse");
             Assert.Equal(residential, byUse.TryGetProperty("residential", out var r) ? r.GetDecimal() : 0);
+            Assert.Equal(area.GetProperty("parcels").GetInt64(),
+                area.GetProperty("parcelsByStatus").EnumerateObject().Sum(s => s.Value.GetInt64()));
+            Assert.Equal(await api.Database.ScalarAsync<long>(
+                    "SELECT count(*) FROM buildings b JOIN areas a ON ST_Intersects(a.boundary, b.footprint) WHERE a.id = @id", ("id", id)),
+                area.GetProperty("buildings").GetInt64());
+            var aging = await api.Database.ScalarAsync<decimal>("""
+                SELECT coalesce(sum(b.vacant_floor_area_sqm), 0) FROM buildings b JOIN areas a ON ST_Intersects(a.boundary, b.footprint)
+                WHERE a.id = @id AND b.category = 'aging'
+                """, ("id", id));
+            Assert.Equal(aging, area.GetProperty("vacantBuildingFloorAreaSqmByCategory").TryGetProperty("aging", out var g) ? g.GetDecimal() : 0);
         }
+
+        var zone = result.RootElement.GetProperty("zone");
+        Assert.Equal(await api.Database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"), zone.GetProperty("parcels").GetInt64());
+        Assert.Equal(await api.Database.ScalarAsync<long>("SELECT count(*) FROM industrial_carriers"), zone.GetProperty("carriers").GetInt64());
 
         var icv = await api.Database.ScalarAsync<decimal>(
             "SELECT sum(vacant_floor_area_sqm) FROM industrial_carriers WHERE 'intelligent_connected_vehicles' = ANY(industries)");

@@ -1,4 +1,5 @@
 using LandInventory.Import;
+using LandInventory.Import.Parcels;
 using LandInventory.PostGis.Testing;
 using static LandInventory.Importer.Tests.ImporterHarness;
 
@@ -41,7 +42,7 @@ public sealed class BadInputTests(PostGisServer server)
         await using var database = await LoadedDatabaseAsync(server);
         var before = await database.ScalarAsync<string>(StateSql);
 
-        var (exit, _, errors) = await RunAsync(database, Fixture(fixture), Layer.Parcels);
+        var (exit, _, errors) = await RunAsync(database, Fixture(fixture), ParcelImport.Layer);
 
         Assert.Equal(ImportCommand.InvalidInput, exit);
         Assert.Contains(expected, errors, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class BadInputTests(PostGisServer server)
         await File.WriteAllTextAsync(file, $"{{\"type\":\"FeatureCollection\",\"features\":[{feature.ToJsonString()}]}}", Ct);
         try
         {
-            var (exit, _, errors) = await RunAsync(database, file, Layer.Parcels);
+            var (exit, _, errors) = await RunAsync(database, file, ParcelImport.Layer);
 
             Assert.Equal(ImportCommand.InvalidInput, exit);
             Assert.Contains("feature #0 (LQ04(252):2025-01), geometry: 100001 vertices; at most 100000 are accepted", errors, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public sealed class BadInputTests(PostGisServer server)
         await using var database = await LoadedDatabaseAsync(server);
         var before = await database.ScalarAsync<string>(StateSql);
 
-        var (exit, _, errors) = await RunAsync(database, Fixture("parcels-with-mistakes.geojson"), Layer.Parcels);
+        var (exit, _, errors) = await RunAsync(database, Fixture("parcels-with-mistakes.geojson"), ParcelImport.Layer);
 
         Assert.Equal(ImportCommand.InvalidInput, exit);
         foreach (var expected in new[]
@@ -108,7 +109,7 @@ public sealed class BadInputTests(PostGisServer server)
     {
         await using var database = await InventoryTestDatabase.CreateAsync(server);
 
-        var (exit, _, errors) = await RunAsync(database, new ImportRequest(Fixture("parcels-4544.geojson"), Layer.Parcels, Crs: "EPSG:9999"));
+        var (exit, _, errors) = await RunAsync(database, new ImportRequest(Fixture("parcels-4544.geojson"), ParcelImport.Layer, Crs: "EPSG:9999"));
 
         Assert.Equal(ImportCommand.InvalidInput, exit);
         Assert.Contains("EPSG:9999 is not supported. Supported: EPSG:3857, EPSG:4326, EPSG:4490, EPSG:4496", errors, StringComparison.Ordinal);

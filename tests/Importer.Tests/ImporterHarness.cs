@@ -28,7 +28,7 @@ internal static class ImporterHarness
     }
 
     public static Task<(int Exit, string Output, string Errors)> RunAsync(
-        InventoryTestDatabase database, string path, Layer? layer = null) => RunAsync(database, new ImportRequest(path, layer));
+        InventoryTestDatabase database, string path, ImportLayer? layer = null) => RunAsync(database, new ImportRequest(path, layer));
 
     /// <summary>A database of its own holding data/geojson, loaded by the importer.</summary>
     public static async Task<InventoryTestDatabase> LoadedDatabaseAsync(PostGisServer server)

@@ -1,4 +1,5 @@
 using LandInventory.Import;
+using LandInventory.Import.Parcels;
 using System.Text.Json.Nodes;
 using LandInventory.Data.Spatial;
 using LandInventory.PostGis.Testing;
@@ -28,7 +29,7 @@ public sealed class InputFormatTests(PostGisServer server)
         await using var database = await LoadedDatabaseAsync(server);
         var crsOption = crs is not null && crs.EndsWith(".prj", StringComparison.Ordinal) ? Fixture(crs) : crs;
 
-        var (exit, output, errors) = await RunAsync(database, new ImportRequest(Fixture(fixture), Layer.Parcels, Crs: crsOption));
+        var (exit, output, errors) = await RunAsync(database, new ImportRequest(Fixture(fixture), ParcelImport.Layer, Crs: crsOption));
 
         Assert.True(exit == ImportCommand.Success, errors);
         Assert.Equal(1, Counts.Of(output, "parcels").Inserted);
@@ -45,7 +46,7 @@ public sealed class InputFormatTests(PostGisServer server)
         await using var database = await LoadedDatabaseAsync(server);
 
         var (exit, _, errors) = await RunAsync(database,
-            new ImportRequest(Fixture("parcels-4544.geojson"), Layer.Parcels, Crs: "EPSG:4326"));
+            new ImportRequest(Fixture("parcels-4544.geojson"), ParcelImport.Layer, Crs: "EPSG:4326"));
 
         Assert.Equal(ImportCommand.InvalidInput, exit);
         Assert.Contains("(428523.592, 3385363.579) in EPSG:4326 falls at", errors, StringComparison.Ordinal);
@@ -92,7 +93,7 @@ public sealed class InputFormatTests(PostGisServer server)
     {
         await using var database = await LoadedDatabaseAsync(server);
 
-        var (exit, output, errors) = await RunAsync(database, Fixture(fixture), Layer.Parcels);
+        var (exit, output, errors) = await RunAsync(database, Fixture(fixture), ParcelImport.Layer);
 
         Assert.True(exit == ImportCommand.Success, errors);
         Assert.Equal(new Counts(expected, expected, 0, 0, 0, 0), Counts.Of(output, "parcels"));

@@ -1,4 +1,5 @@
 using LandInventory.Import;
+using LandInventory.Import.Parcels;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LandInventory.PostGis.Testing;
@@ -78,7 +79,7 @@ public sealed class ModeTests(PostGisServer server)
         var report = Path.Combine(Directory.CreateTempSubdirectory().FullName, "report.json");
 
         var (exit, output, errors) = await RunAsync(database, new ImportRequest(
-            Fixture("parcels-with-mistakes.geojson"), Layer.Parcels, SkipInvalid: true, ReportPath: report));
+            Fixture("parcels-with-mistakes.geojson"), ParcelImport.Layer, SkipInvalid: true, ReportPath: report));
 
         Assert.Equal(ImportCommand.Success, exit);
         Assert.Equal(new Counts(3, 1, 0, 0, 0, 2), Counts.Of(output, "parcels"));

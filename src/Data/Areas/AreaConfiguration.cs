@@ -8,7 +8,7 @@ public sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
 {
     public void Configure(EntityTypeBuilder<Area> builder)
     {
-        builder.ToTable("areas", t =>
+        builder.ToTable(AreaSchema.Layer.Table, t =>
         {
             t.HasCheckConstraint("ck_areas_id_slug", "id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'");
             t.HasCheckConstraint("ck_areas_names", "btrim(name_zh) <> '' AND btrim(name_en) <> ''");

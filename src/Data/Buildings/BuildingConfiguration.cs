@@ -8,7 +8,7 @@ public sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
 {
     public void Configure(EntityTypeBuilder<Building> builder)
     {
-        builder.ToTable("buildings");
+        builder.ToTable(BuildingSchema.Layer.Table);
         builder.ConfigureRecord();
         // A carrier with buildings cannot be deleted by accident; the buildings must be moved or removed first.
         builder.HasOne(b => b.Carrier).WithMany(c => c.Buildings).HasForeignKey(b => b.CarrierId)

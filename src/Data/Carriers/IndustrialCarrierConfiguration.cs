@@ -8,7 +8,7 @@ public sealed class IndustrialCarrierConfiguration : IEntityTypeConfiguration<In
 {
     public void Configure(EntityTypeBuilder<IndustrialCarrier> builder)
     {
-        builder.ToTable("industrial_carriers");
+        builder.ToTable(CarrierSchema.Layer.Table);
         builder.ConfigureRecord();
         builder.HasIndex(c => c.Status);
         // GIN makes "serves industry X" (= ANY / @>) an index lookup.

@@ -6,13 +6,13 @@ namespace LandInventory.Data.History;
 /// A layer as it was at a past time, rebuilt from <see cref="FeatureChange"/>s: each feature's last change at or before
 /// <c>@asOf</c>, unless that was its removal, turned back into a row of the layer's own table type — so the query composes
 /// with every filter the live table takes (EF <c>FromSql</c>). The row version of a past state is 0: it cannot be written.
-/// Named SQL, one per table, made from the constant list; the time is a parameter.
+/// Named SQL, one per layer, made from <see cref="Layers.All"/>; the time is a parameter.
 /// </summary>
 public static class AsOf
 {
     public const string Parameter = "asOf";
 
-    private static readonly Dictionary<string, string> Sql = HistoryTriggers.Tables.ToDictionary(t => t.Table, t => $"""
+    private static readonly Dictionary<string, string> Sql = Layers.All.ToDictionary(t => t.Table, t => $"""
         SELECT r.*, '0'::xid AS xmin
         FROM (SELECT DISTINCT ON (h.code) h.operation, h.state, h.new_geometry
               FROM feature_history h

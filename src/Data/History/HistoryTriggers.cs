@@ -4,19 +4,11 @@ namespace LandInventory.Data.History;
 /// The triggers that write <see cref="FeatureChange"/>s: per statement with transition tables, so that a bulk import
 /// records its changes set-based rather than row by row, and an update that changed nothing but the timestamp records
 /// nothing. Who is read from the transaction's <c>inventory.actor</c> setting (<see cref="SetWriterSql"/>), else the
-/// database role. Used by the migrations; identifiers come from the constant list, never from input.
+/// database role. Used by the migrations, each passing the tables it records (a new layer's migration, its own);
+/// identifiers come from those constant lists, never from input.
 /// </summary>
 public static class HistoryTriggers
 {
-    /// <summary>Table, primary key, the key features are known by, geometry column — as one migration made them.</summary>
-    public static readonly (string Table, string PrimaryKey, string Key, string Geometry)[] Tables =
-    [
-        ("areas", "id", "id", "boundary"),
-        ("land_parcels", "id", "code", "boundary"),
-        ("industrial_carriers", "id", "code", "location"),
-        ("buildings", "id", "code", "footprint"),
-    ];
-
     /// <summary>
     /// Names who writes (<c>@actor</c>) and the bureau a planner's import is limited to (<c>@steward</c>, empty: none), for
     /// the rest of the transaction; parameters, never formatted into SQL.

@@ -16,6 +16,9 @@ namespace LandInventory.Data.Migrations
     /// <inheritdoc />
     public partial class InitialSchema : Migration
     {
+        /// <summary>The tables this migration gave an updated_at trigger: a later layer's migration adds its own.</summary>
+        private static readonly string[] Tables = new[] { "areas", "land_parcels", "industrial_carriers", "buildings" };
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -348,7 +351,7 @@ namespace LandInventory.Data.Migrations
                 column: "steward_id");
 
             migrationBuilder.Sql(Timestamps.CreateFunction);
-            foreach (var table in Timestamps.Tables)
+            foreach (var table in Tables)
             {
                 migrationBuilder.Sql(Timestamps.CreateTrigger(table));
             }
@@ -357,7 +360,7 @@ namespace LandInventory.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in Timestamps.Tables)
+            foreach (var table in Tables)
             {
                 migrationBuilder.Sql(Timestamps.DropTrigger(table));
             }

@@ -11,6 +11,9 @@ namespace LandInventory.Data.Migrations
     /// <inheritdoc />
     public partial class LayerVersions : Migration
     {
+        /// <summary>The tables this migration gave version triggers: a later layer's migration adds its own.</summary>
+        private static readonly string[] Tables = new[] { "areas", "land_parcels", "industrial_carriers", "buildings" };
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -39,7 +42,7 @@ namespace LandInventory.Data.Migrations
                 });
 
             migrationBuilder.Sql(LayerVersionTriggers.CreateFunction);
-            foreach (var statement in LayerVersionTriggers.Tables.SelectMany(LayerVersionTriggers.Create))
+            foreach (var statement in Tables.SelectMany(LayerVersionTriggers.Create))
             {
                 migrationBuilder.Sql(statement);
             }
@@ -48,7 +51,7 @@ namespace LandInventory.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in LayerVersionTriggers.Tables.SelectMany(LayerVersionTriggers.Drop))
+            foreach (var statement in Tables.SelectMany(LayerVersionTriggers.Drop))
             {
                 migrationBuilder.Sql(statement);
             }

@@ -8,6 +8,9 @@ namespace LandInventory.Data.Migrations
     /// <summary>Vacancy rate generated on carriers and buildings; geography indexes for geodesic filters (OData).</summary>
     public partial class ODataFacts : Migration
     {
+        /// <summary>The geometry columns this migration indexed as geography: a later layer's migration adds its own.</summary>
+        private static readonly (string Table, string Column)[] Columns = new[] { ("areas", "boundary"), ("land_parcels", "boundary"), ("industrial_carriers", "location"), ("buildings", "footprint") };
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -31,7 +34,7 @@ namespace LandInventory.Data.Migrations
                 computedColumnSql: "coalesce(round(vacant_floor_area_sqm / nullif(gross_floor_area_sqm, 0), 4), 0)",
                 stored: true);
 
-            foreach (var column in GeographyIndexes.Columns)
+            foreach (var column in Columns)
             {
                 migrationBuilder.Sql(GeographyIndexes.Create(column));
             }
@@ -40,7 +43,7 @@ namespace LandInventory.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var column in GeographyIndexes.Columns)
+            foreach (var column in Columns)
             {
                 migrationBuilder.Sql(GeographyIndexes.Drop(column));
             }

@@ -12,6 +12,9 @@ namespace LandInventory.Data.Migrations
     /// <inheritdoc />
     public partial class FeatureHistory : Migration
     {
+        /// <summary>Table, primary key, the key features are known by, geometry column: the tables this migration recorded.</summary>
+        private static readonly (string Table, string PrimaryKey, string Key, string Geometry)[] Tables = new[] { ("areas", "id", "id", "boundary"), ("land_parcels", "id", "code", "boundary"), ("industrial_carriers", "id", "code", "location"), ("buildings", "id", "code", "footprint") };
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -63,7 +66,7 @@ namespace LandInventory.Data.Migrations
             // Row versions are PostgreSQL's own xmin (a system column): nothing to add.
             migrationBuilder.Sql(HistoryTriggers.CreateFunctions);
             migrationBuilder.Sql(HistoryTriggers.CreateRecorder);
-            foreach (var statement in HistoryTriggers.Tables.SelectMany(HistoryTriggers.Create))
+            foreach (var statement in Tables.SelectMany(HistoryTriggers.Create))
             {
                 migrationBuilder.Sql(statement);
             }
@@ -72,7 +75,7 @@ namespace LandInventory.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in HistoryTriggers.Tables.SelectMany(HistoryTriggers.Drop))
+            foreach (var statement in Tables.SelectMany(HistoryTriggers.Drop))
             {
                 migrationBuilder.Sql(statement);
             }

@@ -8,6 +8,11 @@ namespace LandInventory.Data.Migrations
     /// <inheritdoc />
     public partial class PlacedLayerChanges : Migration
     {
+        /// <summary>The tables whose version triggers this migration replaced, and the geometry each records the place of.</summary>
+        private static readonly string[] Tables = new[] { "areas", "land_parcels", "industrial_carriers", "buildings" };
+
+        private static readonly (string Table, string Geometry)[] Placed = new[] { ("areas", "boundary"), ("land_parcels", "boundary"), ("industrial_carriers", "location"), ("buildings", "footprint") };
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -28,13 +33,13 @@ namespace LandInventory.Data.Migrations
                 });
 
             // The triggers now pass their geometry column and see old and new rows; the function records the box.
-            foreach (var statement in LayerVersionTriggers.Tables.SelectMany(LayerVersionTriggers.Drop))
+            foreach (var statement in Tables.SelectMany(LayerVersionTriggers.Drop))
             {
                 migrationBuilder.Sql(statement);
             }
 
             migrationBuilder.Sql(LayerVersionTriggers.PlacedFunction);
-            foreach (var statement in LayerVersionTriggers.Placed.SelectMany(LayerVersionTriggers.CreatePlaced))
+            foreach (var statement in Placed.SelectMany(LayerVersionTriggers.CreatePlaced))
             {
                 migrationBuilder.Sql(statement);
             }
@@ -43,13 +48,13 @@ namespace LandInventory.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in LayerVersionTriggers.Tables.SelectMany(LayerVersionTriggers.Drop))
+            foreach (var statement in Tables.SelectMany(LayerVersionTriggers.Drop))
             {
                 migrationBuilder.Sql(statement);
             }
 
             migrationBuilder.Sql(LayerVersionTriggers.ReplaceFunction);
-            foreach (var statement in LayerVersionTriggers.Tables.SelectMany(LayerVersionTriggers.Create))
+            foreach (var statement in Tables.SelectMany(LayerVersionTriggers.Create))
             {
                 migrationBuilder.Sql(statement);
             }

@@ -13,7 +13,7 @@ public sealed class LandParcelConfiguration : IEntityTypeConfiguration<LandParce
 
     public void Configure(EntityTypeBuilder<LandParcel> builder)
     {
-        builder.ToTable("land_parcels");
+        builder.ToTable(ParcelSchema.Layer.Table);
         builder.ConfigureRecord();
         builder.HasOne(p => p.Area).WithMany(a => a.Parcels).HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.AreaId);

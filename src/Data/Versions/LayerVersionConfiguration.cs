@@ -11,9 +11,9 @@ public sealed class LayerVersionConfiguration : IEntityTypeConfiguration<LayerVe
         builder.HasKey(v => v.Layer);
         builder.Property(v => v.Layer).HasMaxLength(64);
         builder.Property(v => v.ChangedAt).HasDefaultValueSql("now()");
-        builder.HasData(LayerVersionTriggers.Tables.Select(t => new LayerVersion
+        builder.HasData(Layers.All.Select(l => new LayerVersion
         {
-            Layer = t,
+            Layer = l.Table,
             Version = 1,
             ChangedAt = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero),
         }));

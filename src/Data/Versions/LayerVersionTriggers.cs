@@ -3,14 +3,11 @@ namespace LandInventory.Data.Versions;
 /// <summary>
 /// The triggers that raise <see cref="LayerVersion"/>: one per statement and kind of change, with a transition table so
 /// that a statement which changed no row (an import of unchanged data) does not invalidate anything. Used by the
-/// migrations; identifiers come from the constant list, never from input.
+/// migrations, each passing its tables (a layer and its geometry column); identifiers come from those constant lists,
+/// never from input.
 /// </summary>
 public static class LayerVersionTriggers
 {
-    // The same four tables as Timestamps.Tables, yet its own list: each is what one migration did, and must stay so
-    // when a later migration adds a table to one of them.
-    public static readonly string[] Tables = ["areas", "land_parcels", "industrial_carriers", "buildings"];
-
     private static readonly string[] Kinds = ["insert", "update", "delete", "truncate"];
 
     public const string CreateFunction = """
@@ -40,15 +37,6 @@ public static class LayerVersionTriggers
             RETURN NULL;
         END $$;
         """;
-
-    /// <summary>
-    /// Each layer table and its geometry column, whose changed boxes <see cref="PlacedFunction"/> records. The same pairs
-    /// as <c>GeographyIndexes.Columns</c>, yet its own list, as <see cref="Tables"/> is: what one migration did.
-    /// </summary>
-    public static readonly (string Table, string Geometry)[] Placed =
-    [
-        ("areas", "boundary"), ("land_parcels", "boundary"), ("industrial_carriers", "location"), ("buildings", "footprint"),
-    ];
 
     /// <summary>
     /// The function that raises a layer's version and records where the statement changed it (<see cref="LayerChange"/>):

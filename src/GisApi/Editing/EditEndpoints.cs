@@ -16,7 +16,7 @@ namespace LandInventory.GisApi.Editing;
 /// <summary>
 /// OGC API – Features Part 4 (create, replace, update, delete) on <c>/ogc/collections/{collectionId}/items</c>, for
 /// planners (their bureau's records) and admins. Create and replace run the importer's checks and write; PATCH changes
-/// the day-to-day figures (<see cref="EditableLayers"/>). Replace, update and delete need <c>If-Match</c> with the
+/// the day-to-day figures (each layer's <see cref="EditableLayer.Fields"/>). Replace, update and delete need <c>If-Match</c> with the
 /// feature's ETag: a stale write gets 412, never a lost update. Every change lands in the feature history.
 /// </summary>
 public static class EditEndpoints

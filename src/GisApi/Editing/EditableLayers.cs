@@ -1,11 +1,6 @@
 using LandInventory.Data;
-using LandInventory.Data.Areas;
-using LandInventory.Data.Buildings;
-using LandInventory.Data.Carriers;
-using LandInventory.Data.Parcels;
 using LandInventory.Import;
 using LandInventory.Import.Mapping;
-using Microsoft.EntityFrameworkCore;
 
 namespace LandInventory.GisApi.Editing;
 
@@ -16,56 +11,44 @@ namespace LandInventory.GisApi.Editing;
 public delegate void PatchField(PropertyReader read, object entity);
 
 /// <summary>
-/// What the write endpoints need of a layer: its importer layer (create and replace go through the importer's checks),
-/// how to load one record for a PATCH or DELETE, and which fields a PATCH may change — the day-to-day figures a bureau
-/// keeps current: status, price, vacancy, rent, dates, contact. Names, codes and geometries change by replacing the
-/// feature (PUT) or importing. <c>LockSql</c> locks one row for a replace and returns its version and steward.
+/// What the write endpoints need of a layer (each layer's is in its folder): its import layer (create and replace go
+/// through the importer's checks), how to load one record for a PATCH or DELETE, and which fields a PATCH may change —
+/// the day-to-day figures a bureau keeps current: status, price, vacancy, rent, dates, contact. Names, codes and
+/// geometries change by replacing the feature (PUT) or importing.
 /// </summary>
 public sealed record EditableLayer(
-    string Id, Layer ImportLayer, string LockSql, Func<InventoryDbContext, string, CancellationToken, Task<object?>> Find,
+    ImportLayer Import, Func<InventoryDbContext, string, CancellationToken, Task<object?>> Find,
     IReadOnlyDictionary<string, PatchField> Fields)
 {
+    public string Id => Import.Name;
+
+    /// <summary>Locks one row for a replace and returns its version and steward (none for an unstewarded layer).</summary>
+    public string LockSql { get; } =
+        $"SELECT xmin::text::bigint, {(Import.Stewarded ? "steward_id" : "NULL::text")} FROM {Import.Schema.Table} "
+        + $"WHERE {Import.Schema.Key} = @key FOR UPDATE";
+
     /// <summary>The bureau that stewards a record; none for areas, which only an admin edits.</summary>
     public static string? StewardOf(object entity) => (entity as InventoryRecord)?.StewardId;
 }
 
-public static class EditableLayers
+/// <summary>The patchable fields layers share; each layer adds its own (<c>Parcels/ParcelLayer.cs</c> …).</summary>
+public static class PatchFields
 {
-    private static readonly Dictionary<string, PatchField> Common = new()
+    public static IReadOnlyDictionary<string, PatchField> None { get; } = new Dictionary<string, PatchField>();
+
+    /// <summary>A listed record's contact and the date a planner last confirmed it.</summary>
+    public static Dictionary<string, PatchField> Record() => new()
     {
         ["contactName"] = (r, e) => ((InventoryRecord)e).ContactName = r.Text("contactName", required: false, 100),
         ["contactPhone"] = (r, e) => ((InventoryRecord)e).ContactPhone = r.Text("contactPhone", required: false, 40),
         ["verifiedOn"] = (r, e) => ((InventoryRecord)e).VerifiedOn = r.Date("verifiedOn", required: false),
     };
 
-    private static readonly Dictionary<string, PatchField> FloorSpace = new(Common)
+    /// <summary>A record with floor space: its vacancy, rent and availability too.</summary>
+    public static Dictionary<string, PatchField> FloorSpace() => new(Record())
     {
         ["vacantFloorAreaSqm"] = (r, e) => ((IFloorSpace)e).VacantFloorAreaSqm = r.Number("vacantFloorAreaSqm", required: true) ?? 0,
         ["rentCnyPerSqmMonth"] = (r, e) => ((IFloorSpace)e).RentCnyPerSqmMonth = r.Number("rentCnyPerSqmMonth", required: false),
         ["availableFrom"] = (r, e) => ((IFloorSpace)e).AvailableFrom = r.Date("availableFrom", required: false),
     };
-
-    public static IReadOnlyList<EditableLayer> All { get; } =
-    [
-        new("areas", Layer.Areas, "SELECT xmin::text::bigint, NULL::text FROM areas WHERE id = @key FOR UPDATE", async (db, id, ct) => await db.Areas.SingleOrDefaultAsync(a => a.Id == id, ct),
-            new Dictionary<string, PatchField>()),
-        new("parcels", Layer.Parcels, "SELECT xmin::text::bigint, steward_id FROM land_parcels WHERE code = @key FOR UPDATE", async (db, code, ct) => await db.LandParcels.SingleOrDefaultAsync(p => p.Code == code, ct),
-            new Dictionary<string, PatchField>(Common)
-            {
-                ["status"] = (r, e) => ((LandParcel)e).Status = r.Enum<ParcelStatus>("status", required: true) ?? ((LandParcel)e).Status,
-                ["startingPrice"] = (r, e) => ((LandParcel)e).StartingPrice = r.Number("startingPrice", required: false),
-                ["priceBasis"] = (r, e) => ((LandParcel)e).PriceBasis = r.Enum<PriceBasis>("priceBasis", required: false),
-                ["depositWanYuan"] = (r, e) => ((LandParcel)e).DepositWanYuan = r.Number("depositWanYuan", required: false),
-                ["availableFrom"] = (r, e) => ((LandParcel)e).AvailableFrom = r.Date("availableFrom", required: false),
-            }),
-        new("carriers", Layer.Carriers, "SELECT xmin::text::bigint, steward_id FROM industrial_carriers WHERE code = @key FOR UPDATE", async (db, code, ct) => await db.IndustrialCarriers.SingleOrDefaultAsync(c => c.Code == code, ct),
-            new Dictionary<string, PatchField>(FloorSpace)
-            {
-                ["status"] = (r, e) => ((IndustrialCarrier)e).Status = r.Enum<CarrierStatus>("status", required: true) ?? ((IndustrialCarrier)e).Status,
-            }),
-        new("buildings", Layer.Buildings, "SELECT xmin::text::bigint, steward_id FROM buildings WHERE code = @key FOR UPDATE", async (db, code, ct) => await db.Buildings.SingleOrDefaultAsync(b => b.Code == code, ct),
-            FloorSpace),
-    ];
-
-    public static EditableLayer? Find(string id) => All.FirstOrDefault(l => l.Id == id);
 }

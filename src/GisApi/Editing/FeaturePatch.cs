@@ -7,8 +7,8 @@ namespace LandInventory.GisApi.Editing;
 
 /// <summary>
 /// A JSON Merge Patch of a feature's properties onto its tracked entity, for OGC PATCH and OData PATCH alike: only the
-/// layer's patchable fields, each read by the importer's <see cref="PropertyReader"/>, then the importer's
-/// <see cref="RecordRules"/> on the whole record.
+/// layer's patchable fields, each read by the importer's <see cref="PropertyReader"/>, then the layer's rules
+/// (<see cref="ImportLayer.Rules"/>, the importer's) on the whole record.
 /// </summary>
 public static class FeaturePatch
 {
@@ -29,7 +29,7 @@ public static class FeaturePatch
             layer.Fields[property.Name](reader, entity);
         }
 
-        foreach (var (field, message) in problems.Total == 0 ? RecordRules.Of(entity) : [])
+        foreach (var (field, message) in problems.Total == 0 ? layer.Import.Rules(entity) : [])
         {
             problems.Add(new ImportProblem("request", null, featureId, field, message));
         }

@@ -60,7 +60,7 @@ public sealed class ReceivedFeature
                 throw Invalid("the body must be one GeoJSON Feature with a properties object (a file of many: POST /imports)");
             }
 
-            var keyName = layer.ImportLayer == Layer.Areas ? "id" : "code";
+            var keyName = layer.Import.KeyProperty;
             key = properties.TryGetProperty(keyName, out var k) && k.ValueKind == JsonValueKind.String && k.GetString() is { Length: > 0 } text
                 ? text
                 : throw Invalid($"properties.{keyName} is required: it names the feature");
@@ -72,7 +72,7 @@ public sealed class ReceivedFeature
         }
 
         var crs = ContentCrs(request);
-        return new ReceivedFeature(ImportInput.FromBytes(InputName, layer.ImportLayer, body), key, steward, crs);
+        return new ReceivedFeature(ImportInput.FromBytes(InputName, layer.Import, body), key, steward, crs);
     }
 
     /// <summary><c>Content-Crs: &lt;http://www.opengis.net/def/crs/EPSG/0/4544&gt;</c> (OGC API – Features Part 4), or none.</summary>
@@ -105,7 +105,7 @@ public sealed class NoProgress : IImportProgress
 {
     public static NoProgress Instance { get; } = new();
 
-    public void Started(Layer layer, string file, long length)
+    public void Started(ImportLayer layer, string file, long length)
     {
     }
 

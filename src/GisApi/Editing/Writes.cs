@@ -100,8 +100,8 @@ public static class Writes
     }
 
     public static EditableLayer Layer(string collectionId) =>
-        EditableLayers.Find(collectionId) ?? throw new RequestRefusedException(Refusal.NotFound, "Collection not found",
-            $"no collection '{collectionId}': the collections are {string.Join(", ", EditableLayers.All.Select(l => l.Id))}");
+        InventoryLayers.Find(collectionId)?.Editing ?? throw new RequestRefusedException(Refusal.NotFound, "Collection not found",
+            $"no collection '{collectionId}': the collections are {InventoryLayers.Names}");
 
     public static RequestRefusedException NotFound(string collectionId, string featureId) =>
         new(Refusal.NotFound, "Feature not found", $"collection '{collectionId}' has no feature '{featureId}'");
@@ -110,13 +110,13 @@ public static class Writes
         Authorize(http, layer, EditableLayer.StewardOf(entity) ?? "");
 
     /// <summary>
-    /// Areas are an admin's; a record is its bureau's planners' (a body without a steward is left to the importer's
-    /// checks, which name the missing field).
+    /// An unstewarded layer (areas) is an admin's; a record is its bureau's planners' (a body without a steward is left
+    /// to the importer's checks, which name the missing field).
     /// </summary>
     public static Editor Authorize(HttpContext http, EditableLayer layer, string? steward)
     {
         var editor = Editor.From(http.User);
-        if (layer.ImportLayer == Import.Layer.Areas)
+        if (!layer.Import.Stewarded)
         {
             return editor.IsAdmin ? editor : throw NotYours(null, editor);
         }

@@ -1,5 +1,6 @@
 using LandInventory.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LandInventory.GisApi.Ogc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -33,14 +34,15 @@ public static class HealthEndpoints
             if (pending.Count > 0)
             {
                 return Unavailable(new DatabaseHealth("schema-outdated", postGis, pending,
-                    "migrations not applied: run the importer with --migrate"));
+                    "migrations not applied: run the importer once (it applies pending migrations first)"));
             }
 
-            var counts = new LayerCounts(
-                await db.Areas.CountAsync(ct),
-                await db.LandParcels.CountAsync(ct),
-                await db.IndustrialCarriers.CountAsync(ct),
-                await db.Buildings.CountAsync(ct));
+            var counts = new Dictionary<string, int>();
+            foreach (var layer in FeatureLayers.All)
+            {
+                counts[layer.Id] = await layer.CountAsync(db, ct);
+            }
+
             return TypedResults.Ok(new HealthReport("healthy", new DatabaseHealth("up", postGis, pending, null), counts));
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)

@@ -88,7 +88,7 @@ public static class HistoryEndpoints
         string? table = null;
         if (request.Query["layer"].ToString() is { Length: > 0 } layer && (table = HistoryNames.Table(layer)) is null)
         {
-            error = $"layer must be one of {string.Join(", ", HistoryTriggers.Tables.Select(t => HistoryNames.Layer(t.Table)))}";
+            error = $"layer must be one of {InventoryLayers.Names}";
         }
 
         if (error is not null)

@@ -15,9 +15,9 @@ public sealed class Warmup(IServer server, IHostApplicationLifetime lifetime, IO
 {
     private static readonly string[] Paths =
     [
-        "/", "/map/config.json", "/ogc/collections/areas/items?limit=1000", "/ogc/collections/parcels/items?limit=1000",
-        "/ogc/collections/carriers/items?limit=1000", "/ogc/collections/buildings/items?limit=1000",
-        "/odata/Carriers/InArea(areaId='shiling')?$select=code&$top=1000",
+        "/", "/map/config.json", .. InventoryLayers.All.Select(l => $"/ogc/collections/{l.Id}/items?limit=1000"),
+        // The area filter of the map's list: OData's bound function, through its first compilation.
+        $"/odata/{Carriers.CarriersController.Set}/InArea(areaId='shiling')?$select=code&$top=1000",
     ];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -85,7 +85,7 @@ public static class ImportEndpoints
     }
 
     /// <summary>The query, checked, with the rights it needs: areas and replace mode are an admin's.</summary>
-    private static (Layer Layer, ImportOptions Options) Parse(IQueryCollection query, Editor editor)
+    private static (ImportLayer Layer, ImportOptions Options) Parse(IQueryCollection query, Editor editor)
     {
         string[] known = ["layer", "crs", "mode", "dryRun", "skipInvalid"];
         if (query.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
@@ -93,7 +93,7 @@ public static class ImportEndpoints
             throw Invalid($"unknown query parameter '{unknown}': this endpoint takes {string.Join(", ", known)}");
         }
 
-        var layer = Layers.Parse(query["layer"].ToString()) ?? throw Invalid("layer is required: areas, parcels, carriers or buildings");
+        var layer = ImportLayers.Find(query["layer"].ToString()) ?? throw Invalid($"layer is required: {ImportLayers.Names()}");
         var mode = query["mode"].ToString() is { Length: > 0 } name ? ImportModes.Parse(name) : ImportMode.Upsert;
         if (mode is null)
         {
@@ -118,7 +118,7 @@ public static class ImportEndpoints
             }
         }
 
-        if (!editor.IsAdmin && (layer == Layer.Areas || mode == ImportMode.Replace))
+        if (!editor.IsAdmin && (!layer.Stewarded || mode == ImportMode.Replace))
         {
             throw new RequestRefusedException(Refusal.NotYours, InvalidRequest,
                 "only an admin may import areas or use mode=replace (it removes what the file lacks, whoever stewards it)");

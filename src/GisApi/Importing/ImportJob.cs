@@ -41,7 +41,7 @@ public sealed class ImportJob(string id, string owner, ImportInput input, string
     /// <summary>Why a failed job failed, without internals.</summary>
     public string? Error { get; set; }
 
-    public void Started(Layer layer, string file, long length) => Bytes = length;
+    public void Started(ImportLayer layer, string file, long length) => Bytes = length;
 
     public void Advanced(long position) => BytesRead = position;
 
@@ -52,7 +52,7 @@ public sealed class ImportJob(string id, string owner, ImportInput input, string
     {
         id,
         state = State,
-        layer = input.Layer.Name(),
+        layer = input.Layer.Name,
         mode = options.Mode.Name(),
         dryRun = options.DryRun,
         skipInvalid = options.SkipInvalid,

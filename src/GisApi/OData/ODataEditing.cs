@@ -18,10 +18,8 @@ namespace LandInventory.GisApi.OData;
 /// </summary>
 public static class ODataEditing
 {
-    private static readonly Dictionary<string, string> Layers = new()
-    {
-        ["Parcels"] = "parcels", ["Carriers"] = "carriers", ["Buildings"] = "buildings", ["Areas"] = "areas",
-    };
+    /// <summary>Each entity set's layer.</summary>
+    private static readonly Dictionary<string, string> Layers = InventoryLayers.All.ToDictionary(l => l.OData.Name, l => l.Id);
 
     public static IEndpointRouteBuilder MapODataEditing(this IEndpointRouteBuilder app)
     {

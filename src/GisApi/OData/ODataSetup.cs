@@ -10,9 +10,9 @@ public static class ODataSetup
     public const string Prefix = "odata";
 
     /// <summary>What the OpenAPI document says of the OData service, which describes itself in CSDL.</summary>
-    public const string OpenApiNote =
+    public static readonly string OpenApiNote =
         "OGC API – Features, vector tiles and spatial search are described here. The OData v4 service at /odata "
-        + "(entity sets Parcels, Carriers, Buildings, Areas; $filter with geo.distance, geo.intersects and geo.length; "
+        + $"(entity sets {string.Join(", ", InventoryLayers.All.Select(l => l.OData.Name))}; $filter with geo.distance, geo.intersects and geo.length; "
         + "$select, $expand, $orderby, $top, $skip, $count, $search, $apply, $compute) describes itself in CSDL at "
         + "/odata/$metadata (JSON: /odata/$metadata?$format=json); a guide with examples is docs/odata.md.";
 

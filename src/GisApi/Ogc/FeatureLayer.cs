@@ -24,6 +24,8 @@ public interface IFeatureLayer
 
     Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
+    Task<int> CountAsync(InventoryDbContext db, CancellationToken ct);
+
     /// <summary>
     /// The feature's row version (PostgreSQL's xmin) and the sum of the layer versions, in one query; null when there is
     /// no such feature.
@@ -45,24 +47,28 @@ public interface IFeatureLayer
 }
 
 /// <summary>
-/// A collection over one table. The filters are LINQ over NetTopologySuite, which Npgsql turns into index-using PostGIS
-/// predicates (<c>ST_Intersects</c> with the GiST index); only the extent is SQL, a named constant.
+/// A collection over one layer's table (<paramref name="schema"/>): <paramref name="key"/> and
+/// <paramref name="geometry"/> say which members are the feature's id and shape, <paramref name="row"/> projects an
+/// entity to what the layer publishes (its properties record, whose names are also the queryables). The filters are
+/// LINQ over NetTopologySuite, which Npgsql turns into index-using PostGIS predicates (<c>ST_Intersects</c> with the GiST
+/// index); only the extent is SQL, made once from the schema's names.
 /// </summary>
 public sealed class FeatureLayer<TEntity>(
-    string id, string title, string description,
-    Func<InventoryDbContext, IQueryable<TEntity>> table,
+    Data.Layer schema, string title, string description,
     Expression<Func<TEntity, string>> key,
     Expression<Func<TEntity, Geometry>> geometry,
-    Expression<Func<TEntity, FeatureRow>> row,
-    string extentSql) : IFeatureLayer
+    Expression<Func<TEntity, FeatureRow>> row) : IFeatureLayer
     where TEntity : class
 {
+    private readonly string _extentSql =
+        $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent({schema.Geometry}) AS e FROM {schema.Table}) s";
+
     /// <summary>KNN finds candidates by planar (degree) distance; this many per answer are re-ranked geodesically.</summary>
     private const int CandidatesPerAnswer = 4;
 
     private readonly Cql2Translator<TEntity> _translator = new(row.Parameters[0], QueryableMembers(row, geometry));
 
-    public string Id => id;
+    public string Id => schema.Name;
 
     public IReadOnlyDictionary<string, Type> Queryables => _translator.Types;
 
@@ -72,7 +78,7 @@ public sealed class FeatureLayer<TEntity>(
 
     public async Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct)
     {
-        var selected = (query.AsOf is { } asOf ? Data.History.AsOf.Table<TEntity>(db, asOf) : table(db)).AsNoTracking();
+        var selected = (query.AsOf is { } asOf ? Data.History.AsOf.Table<TEntity>(db, asOf) : db.Set<TEntity>()).AsNoTracking();
         if (query.Bbox is { } bbox)
         {
             selected = selected.Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(bbox)));
@@ -100,12 +106,14 @@ public sealed class FeatureLayer<TEntity>(
         return (matched, rows);
     }
 
+    public Task<int> CountAsync(InventoryDbContext db, CancellationToken ct) => db.Set<TEntity>().CountAsync(ct);
+
     public Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
-        table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+        db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
             .Select(row).FirstOrDefaultAsync(ct);
 
     public async Task<(uint Row, long Layers)?> VersionsAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
-        await table(db).AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+        await db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
             .Select(e => new { Row = EF.Property<uint>(e, "Version"), Layers = db.LayerVersions.Sum(v => v.Version) })
             .FirstOrDefaultAsync(ct) is { } found
             ? (found.Row, found.Layers)
@@ -126,7 +134,7 @@ public sealed class FeatureLayer<TEntity>(
 
     /// <summary>The KNN query (PostGIS <c>&lt;-&gt;</c>, answered from the GiST index), public so tests can read its SQL.</summary>
     public IQueryable<Ranked> NearestCandidates(InventoryDbContext db, Point point, int count) =>
-        table(db).AsNoTracking()
+        db.Set<TEntity>().AsNoTracking()
             .OrderBy(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.DistanceKnn(g, point)))
             .Take(count * CandidatesPerAnswer)
             .Select(ExpressionBinder.Bind(key, geometry, (string k, Geometry g) => new Ranked(k, EF.Functions.Distance(g, point, true))));
@@ -137,7 +145,7 @@ public sealed class FeatureLayer<TEntity>(
     /// </summary>
     public IQueryable<Ranked> WithinQuery(InventoryDbContext db, Point point, double metres, int limit)
     {
-        return table(db).AsNoTracking()
+        return db.Set<TEntity>().AsNoTracking()
             .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => Geodesic.IsWithinMetres(g, point, metres)))
             .OrderBy(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => EF.Functions.Distance(g, point, true)))
             .ThenBy(key)
@@ -153,7 +161,7 @@ public sealed class FeatureLayer<TEntity>(
     }
 
     public Task<List<FeatureRow>> IntersectingAsync(InventoryDbContext db, Geometry shape, int limit, CancellationToken ct) =>
-        table(db).AsNoTracking()
+        db.Set<TEntity>().AsNoTracking()
             .Where(ExpressionBinder.Bind(key, geometry, (string _, Geometry g) => g.Intersects(shape)))
             .OrderBy(key).Take(limit).Select(row).ToListAsync(ct);
 
@@ -162,7 +170,7 @@ public sealed class FeatureLayer<TEntity>(
         CancellationToken ct)
     {
         var keys = ranked.Select(r => r.Key).ToList();
-        var rows = await table(db).AsNoTracking()
+        var rows = await db.Set<TEntity>().AsNoTracking()
             .Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => keys.Contains(k)))
             .Select(row).ToDictionaryAsync(r => r.Id, ct);
         return [.. ranked.Select(r => (rows[r.Key], r.DistanceM))];
@@ -198,7 +206,7 @@ public sealed class FeatureLayer<TEntity>(
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = extentSql;
+            command.CommandText = _extentSql;
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             return await reader.IsDBNullAsync(0, ct)

@@ -81,7 +81,7 @@ public static class SearchEndpoints
     private static async Task<Results<GeoJsonResult, ProblemHttpResult>> Here(
         double? lon, double? lat, InventoryDbContext db, CancellationToken ct)
     {
-        if (Check("areas", lon, lat) is { } problem)
+        if (CheckPoint(lon, lat) is { } problem)
         {
             return problem;
         }
@@ -123,11 +123,11 @@ public static class SearchEndpoints
 
     private static ProblemHttpResult? Check(string? layer, double? lon, double? lat)
     {
-        if (layer is null || FeatureLayers.Find(layer) is null)
-        {
-            return Bad(UnknownLayer(layer));
-        }
+        return layer is null || FeatureLayers.Find(layer) is null ? Bad(UnknownLayer(layer)) : CheckPoint(lon, lat);
+    }
 
+    private static ProblemHttpResult? CheckPoint(double? lon, double? lat)
+    {
         if (lon is not { } x || lat is not { } y || !double.IsFinite(x) || !double.IsFinite(y) || x is < -180 or > 180 || y is < -90 or > 90)
         {
             return Bad($"lon, lat: '{lon}', '{lat}' must be a WGS84 longitude (-180..180) and latitude (-90..90)");

@@ -2,32 +2,12 @@ namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// Checks that need the database, run on the staged rows before anything is merged: each query returns the offending
-/// features as (feature index, key, field, message). What a feature points to must exist in the inventory or earlier in
-/// the same import (earlier layers are merged first, inside the same transaction).
+/// features as (feature index, key, field, message). These are the ones every stewarded layer has; a layer's own (a
+/// parcel inside its area, a building's carrier) are in its folder. What a feature points to must exist in the
+/// inventory or earlier in the same import (earlier layers are merged first, inside the same transaction).
 /// </summary>
 public static class LayerChecks
 {
-    public const string ParcelAreas = """
-        SELECT s.feature_index, s.code, 'areaId',
-               format('no area "%s" (known: %s)', s.area_id, (SELECT string_agg(id, ', ' ORDER BY id) FROM areas))
-        FROM stage_land_parcels s WHERE NOT EXISTS (SELECT FROM areas a WHERE a.id = s.area_id)
-        UNION ALL
-        SELECT s.feature_index, s.code, 'areaId',
-               format('the parcel is not inside its area "%s": %s%% of it lies outside%s', a.id,
-                      round((100 * (1 - ST_Area(ST_Intersection(s.boundary, a.boundary)) / ST_Area(s.boundary)))::numeric, 1),
-                      coalesce('; it lies in "' || (SELECT string_agg(o.id, '", "' ORDER BY o.id) FROM areas o
-                                                    WHERE ST_Intersects(o.boundary, ST_PointOnSurface(s.boundary))) || '"', ''))
-        FROM stage_land_parcels s JOIN areas a ON a.id = s.area_id
-        WHERE NOT ST_CoveredBy(s.boundary, a.boundary)
-        """;
-
-    public const string BuildingCarriers = """
-        SELECT s.feature_index, s.code, 'carrierCode',
-               format('no carrier "%s" in the inventory or earlier in this import', s.carrier_code)
-        FROM stage_buildings s
-        WHERE s.carrier_code IS NOT NULL AND NOT EXISTS (SELECT FROM industrial_carriers c WHERE c.code = s.carrier_code)
-        """;
-
     /// <summary>Every listed record names a steward that exists.</summary>
     public static string Stewards(string stage) => $"""
         SELECT s.feature_index, s.code, 'stewardId',

@@ -2,13 +2,15 @@ namespace LandInventory.Import.Writing;
 
 /// <summary>
 /// A layer's table and the statements that stage, compare and merge it. The statements are built once, from the
-/// constant column lists of <see cref="LayerTables"/>: identifiers cannot be parameters, and no input reaches them.
-/// Every value travels as a parameter or through binary COPY.
+/// layer's schema and its constant column list (in the layer's folder): identifiers cannot be parameters, and no input
+/// reaches them. Every value travels as a parameter or through binary COPY.
 /// </summary>
 public sealed class LayerTable<T>
 {
-    public LayerTable(string table, string key, IReadOnlyList<Column<T>> columns)
+    public LayerTable(Data.Layer schema, IReadOnlyList<Column<T>> columns)
     {
+        ArgumentNullException.ThrowIfNull(schema);
+        var (table, key) = (schema.Table, schema.Key);
         Table = table;
         Key = key;
         Columns = columns;

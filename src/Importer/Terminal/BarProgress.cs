@@ -9,8 +9,8 @@ public sealed class BarProgress(ProgressContext context) : IImportProgress
 {
     private ProgressTask? _task;
 
-    public void Started(Layer layer, string file, long length) =>
-        _task = context.AddTask($"{layer.Name()} ({Markup.Escape(Path.GetFileName(file))})", maxValue: Math.Max(length, 1));
+    public void Started(ImportLayer layer, string file, long length) =>
+        _task = context.AddTask($"{layer.Name} ({Markup.Escape(Path.GetFileName(file))})", maxValue: Math.Max(length, 1));
 
     public void Advanced(long position)
     {

@@ -15,7 +15,7 @@ public static class Summary
     {
         foreach (var r in result.Layers)
         {
-            output.WriteLine(Line(r.Layer.Name(), r.Read, r.Inserted, r.Updated, r.Unchanged, r.Removed, r.Rejected));
+            output.WriteLine(Line(r.Layer.Name, r.Read, r.Inserted, r.Updated, r.Unchanged, r.Removed, r.Rejected));
         }
 
         var all = result.Layers;
@@ -31,7 +31,7 @@ public static class Summary
             {
                 var sign = entry.Change switch { "added" => "+", "removed" => "-", _ => "~" };
                 var fields = entry.Fields.Count > 0 ? $": {string.Join(", ", entry.Fields)}" : "";
-                output.WriteLine($"{sign} {layer.Layer.Name()} {entry.Key} {entry.Change}{fields}");
+                output.WriteLine($"{sign} {layer.Layer.Name} {entry.Key} {entry.Change}{fields}");
             }
         }
     }

@@ -1,6 +1,6 @@
 using LandInventory.Data.Buildings;
 
-namespace LandInventory.Import.Mapping;
+namespace LandInventory.Import.Buildings;
 
 /// <summary>A building as imported: it names its carrier by code, which the merge resolves to the carrier's id.</summary>
 public sealed class ImportedBuilding : Building

@@ -1,0 +1,58 @@
+using LandInventory.Data;
+using LandInventory.Data.Spatial;
+using LandInventory.Import.Reading;
+using LandInventory.Import.Writing;
+using Npgsql;
+
+namespace LandInventory.Import;
+
+/// <summary>
+/// What the import pipeline knows of one layer: its schema (<see cref="Layer"/>), the columns it writes, how a feature
+/// becomes its record, the rules that tie a record's fields together, and the checks that need the database. One per
+/// layer, in the layer's folder (<c>Parcels/ParcelImport.cs</c> …); <see cref="ImportLayers.All"/> lists them.
+/// </summary>
+public abstract class ImportLayer(Layer schema, bool stewarded)
+{
+    public Layer Schema => schema;
+
+    /// <summary>What the command line, the API and the report call the layer: <c>parcels</c>.</summary>
+    public string Name => schema.Name;
+
+    /// <summary>The GeoJSON property a feature is known by: <c>code</c>, or <c>id</c> for areas.</summary>
+    public string KeyProperty => schema.Key;
+
+    /// <summary>Whether each record names the bureau that keeps it (<c>stewardId</c>); unstewarded layers are an admin's.</summary>
+    public bool Stewarded => stewarded;
+
+    /// <summary>The rules that tie a record's fields together: for an imported feature, and for a record after a PATCH.</summary>
+    public abstract IEnumerable<(string Field, string Message)> Rules(object record);
+
+    internal abstract Task<LayerResult> RunAsync(NpgsqlConnection connection, ImportInput input, ImportOptions options,
+        ProblemLog problems, IImportProgress progress, CancellationToken ct);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// A layer whose features become <typeparamref name="T"/>s: <paramref name="map"/> reads one (null with problems logged),
+/// <paramref name="rules"/> checks the record as a whole, <paramref name="checks"/> are the layer's SQL checks of the
+/// staged rows (beside the duplicate keys every layer has, and the stewards every stewarded layer has).
+/// </summary>
+public sealed class ImportLayer<T>(
+    Layer schema, LayerTable<T> table, Func<RawFeature, ProblemLog, CoordinateSystem, T?> map,
+    Func<object, IEnumerable<(string Field, string Message)>>? rules = null, params string[] checks)
+    : ImportLayer(schema, stewarded: typeof(InventoryRecord).IsAssignableFrom(typeof(T)))
+    where T : class
+{
+    private readonly LayerImport<T> _import = new(table, map, typeof(InventoryRecord).IsAssignableFrom(typeof(T))
+        ? [LayerChecks.Stewards(table.Stage), LayerChecks.StewardScope(table.Stage, table.Table), .. checks]
+        : checks);
+
+    public LayerTable<T> Table => table;
+
+    public override IEnumerable<(string Field, string Message)> Rules(object record) => rules?.Invoke(record) ?? [];
+
+    internal override Task<LayerResult> RunAsync(NpgsqlConnection connection, ImportInput input, ImportOptions options,
+        ProblemLog problems, IImportProgress progress, CancellationToken ct) =>
+        _import.RunAsync(connection, input, options, problems, progress, ct);
+}
