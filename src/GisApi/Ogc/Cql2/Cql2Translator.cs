@@ -13,7 +13,8 @@ namespace LandInventory.GisApi.Ogc.Cql2;
 /// Turns a CQL2 tree into a LINQ predicate over one table's entity, using the layer's queryables (its published
 /// property names mapped to the entity's members), so that EF translates it to parameterised SQL — spatial predicates to
 /// <c>ST_Intersects</c> and <c>within_metres</c> (ST_DWithin on geography). Literals are converted to each property's
-/// type, or refused with a message.
+/// type, or refused with a message, and reach SQL as parameters, as OData's do: a new value is not a new statement for
+/// EF to translate and PostgreSQL to plan.
 /// </summary>
 public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnlyDictionary<string, Expression> queryables)
 {
@@ -39,15 +40,16 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
         AnyOf o => Expression.OrElse(Body(o.Left), Body(o.Right)),
         Negation n => Expression.Not(Body(n.Operand)),
         Comparison c => Compare(c),
-        LikePattern l => Expression.Call(Like, Expression.Constant(EF.Functions), Text(l.Property), Expression.Constant(l.Pattern)),
-        InList i => Contains(Member(i.Property), i.Values.Select(v => Value(i.Property, v)).ToList()),
+        LikePattern l => Expression.Call(Like, Expression.Constant(EF.Functions), Text(l.Property), Parameter(l.Pattern, typeof(string))),
+        InList i => Contains(Member(i.Property), i.Values.Select(v => Literal(i.Property, v)).ToList()),
         IsNull n => Expression.Equal(Nullable(n.Property), Expression.Constant(null, Member(n.Property).Type)),
         Between b => Expression.AndAlso(
             Ordered(b.Property, ">=", Value(b.Property, b.Low)), Ordered(b.Property, "<=", Value(b.Property, b.High))),
         ArrayContains a => a.Values.Select(v => (Expression)ArrayHas(a.Property, v)).Aggregate(Expression.AndAlso),
         SpatialIntersects s => Expression.Call(Geometry(s.Property), nameof(NetTopologySuite.Geometries.Geometry.Intersects), null,
-            Parameter(s.Geometry)),
-        SpatialWithin w => Expression.Call(WithinMetres, Geometry(w.Property), Parameter(w.Geometry), Expression.Constant(w.Metres)),
+            Parameter(s.Geometry, typeof(Geometry))),
+        SpatialWithin w => Expression.Call(WithinMetres, Geometry(w.Property), Parameter(w.Geometry, typeof(Geometry)),
+            Parameter(w.Metres, typeof(double))),
         _ => throw new Cql2Exception("filter: unsupported expression"),
     };
 
@@ -78,12 +80,15 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
         };
     }
 
-    /// <summary>A literal as a constant of the property's own type (nullable included).</summary>
-    private ConstantExpression Value(string property, object literal)
+    /// <summary>A literal as a parameter of the property's own type (nullable included).</summary>
+    private MemberExpression Value(string property, object literal) => Parameter(Literal(property, literal), Member(property).Type);
+
+    /// <summary>A literal converted to the property's type, or refused.</summary>
+    private object Literal(string property, object literal)
     {
         var type = Member(property).Type;
         var core = System.Nullable.GetUnderlyingType(type) ?? type;
-        object? value = (core, literal) switch
+        object value = (core, literal) switch
         {
             (_, _) when core == typeof(string) && literal is string s => s,
             (_, _) when core == typeof(decimal) && literal is decimal d => d,
@@ -95,22 +100,24 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
             (_, _) when core.IsEnum && literal is string s => EnumValue(core, property, s),
             _ => throw new Cql2Exception($"filter: {Show(literal)} is not a {Describe(core)} for {property}"),
         };
-        return Expression.Constant(value, type);
+        return value;
     }
 
     private static Enum EnumValue(Type type, string property, string text) =>
         EnumNames.Parse(type, text)
         ?? throw new Cql2Exception($"filter: '{text}' is not one of {string.Join(", ", EnumNames.All(type))} for {property}");
 
-    private static MethodCallExpression Contains(Expression member, List<ConstantExpression> values)
+    /// <summary>The list as one parameter (PostgreSQL's <c>= ANY(@p)</c>): a list of another length is not another statement.</summary>
+    private static MethodCallExpression Contains(Expression member, List<object> values)
     {
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
+        var type = typeof(List<>).MakeGenericType(member.Type);
+        var list = (IList)Activator.CreateInstance(type)!;
         foreach (var value in values)
         {
-            list.Add(value.Value);
+            list.Add(value);
         }
 
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Expression.Constant(list), member);
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, type), member);
     }
 
     private MethodCallExpression ArrayHas(string property, object literal)
@@ -123,7 +130,7 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
         }
 
         var value = element.IsEnum && literal is string s ? EnumValue(element, property, s) : literal;
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], member, Expression.Constant(value, element));
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], member, Parameter(value, element));
     }
 
     private Expression Text(string property) => Member(property).Type == typeof(string)
@@ -147,13 +154,13 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
     }
 
     /// <summary>
-    /// A geometry as a query parameter, the way a captured variable is: as a constant, EF would type it like the column
-    /// it meets (<c>geometry(MultiPolygon,4326)</c>) and PostgreSQL would refuse a point.
+    /// A value as a query parameter, the way a captured variable is (a member of a constant object, which EF reads as a
+    /// parameter). A geometry must be one anyway: as a constant, EF would type it like the column it meets
+    /// (<c>geometry(MultiPolygon,4326)</c>) and PostgreSQL would refuse a point.
     /// </summary>
-    private static MemberExpression Parameter(Geometry geometry) =>
-        Expression.Property(Expression.Constant(new Captured(geometry)), nameof(Captured.Value));
-
-    private sealed record Captured(Geometry Value);
+    private static MemberExpression Parameter(object? value, Type type) =>
+        Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Captured<>).MakeGenericType(type), value)),
+            nameof(Captured<object>.Value));
 
     private static string Show(object literal) => literal switch
     {
@@ -171,3 +178,6 @@ public sealed class Cql2Translator<TEntity>(ParameterExpression entity, IReadOnl
         _ => type.Name.ToLowerInvariant(),
     };
 }
+
+/// <summary>A value a translated filter reads as a query parameter (outside the generic translator: one type argument).</summary>
+internal sealed record Captured<T>(T Value);
