@@ -32,6 +32,22 @@ public sealed class HouseTests
         Assert.Equal(statuses.Count, statuses.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/architecture.md")]
+    [InlineData("docs/operations.md")]
+    public void MarkdownTables_AreWhole_NoRowAfterABlankLine(string file)
+    {
+        // A blank line ends a Markdown table: a row after one renders as a paragraph of pipes, unless it heads a new table.
+        var lines = File.ReadAllLines(Path.Combine(RepositoryFiles.Root, file));
+        var strays = lines.Select((line, i) => (line, i))
+            .Where(l => l.line.StartsWith('|') && l.i > 0 && lines[l.i - 1].Trim().Length == 0
+                && !(l.i + 1 < lines.Length && lines[l.i + 1].StartsWith("| ---", StringComparison.Ordinal)))
+            .Select(l => $"{file}:{l.i + 1}: {l.line}");
+
+        Assert.Empty(strays);
+    }
+
     [Fact]
     public void WebHost_ReferencesLibrariesOnly()
     {
