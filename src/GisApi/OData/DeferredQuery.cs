@@ -20,6 +20,7 @@ public sealed class DeferredQueryProvider(IQueryProvider inner) : IQueryProvider
         typeof(DeferredQueryProvider).GetMethod(nameof(BufferAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private object? _rows;
+    private Type? _element;
     private ExceptionDispatchInfo? _rowsFailure;
     private ExceptionDispatchInfo? _countFailure;
 
@@ -90,6 +91,7 @@ public sealed class DeferredQueryProvider(IQueryProvider inner) : IQueryProvider
             try
             {
                 var query = inner.CreateQuery(rows);
+                _element = query.ElementType;
                 _rows = await (Task<object>)BufferMethod.MakeGenericMethod(query.ElementType).Invoke(null, [query, max, ct])!;
             }
             catch (Exception e)
@@ -110,6 +112,16 @@ public sealed class DeferredQueryProvider(IQueryProvider inner) : IQueryProvider
                 _countFailure = ExceptionDispatchInfo.Capture(e);
             }
         }
+    }
+
+    /// <summary>The rows read and their element type, for a second pass that builds the page from them directly.</summary>
+    internal (IList Rows, Type Element)? Buffered => _rows is IList rows ? (rows, _element!) : null;
+
+    /// <summary>Throws what the read failed with, where the library would have read.</summary>
+    internal void ThrowFailures()
+    {
+        _rowsFailure?.Throw();
+        _countFailure?.Throw();
     }
 
     internal IEnumerator<TElement> Enumerate<TElement>(IQueryable<TElement> query)

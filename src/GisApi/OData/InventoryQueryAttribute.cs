@@ -19,13 +19,19 @@ namespace LandInventory.GisApi.OData;
 /// holds a thread-pool thread for the query's duration and does not cancel it when the client leaves. So the options are
 /// applied twice: a first pass over a capturing provider (<see cref="DeferredQueryProvider"/>) stops where the library
 /// would read and yields the final expression; EF reads it asynchronously with the request's token; a second pass, the
-/// library unchanged, builds the answer (page, <c>@odata.nextLink</c>, <c>@odata.count</c>) over the rows already read.
-/// The database is asked once; what the first pass costs is binding the options to LINQ.
+/// library unchanged, builds the answer (page, <c>@odata.nextLink</c>, <c>@odata.count</c>) over the rows already read —
+/// without binding the options again where it can (<see cref="PageReplay"/>). The database is asked once.
 /// </remarks>
 public sealed class InventoryQueryAttribute : EnableQueryAttribute
 {
     /// <summary>Marks the second pass, whose options must be parsed anew: applying them changed the first pass's.</summary>
     private const string SecondPass = "InventoryQuery.SecondPass";
+
+    /// <summary>The first pass's options, which a replayed second pass reuses (it binds nothing).</summary>
+    private const string FirstOptions = "InventoryQuery.Options";
+
+    /// <summary>The rows the second pass builds the page from, and the page size, when it can do so without binding.</summary>
+    private const string Replay = "InventoryQuery.Replay";
 
     public const int PageSizeDefault = 100;
     public const int MaxTopValue = 1000;
@@ -106,7 +112,31 @@ public sealed class InventoryQueryAttribute : EnableQueryAttribute
 
         provider.State = DeferredQueryProvider.Mode.Replay;
         context.HttpContext.Items[SecondPass] = true;
+        if (PageReplay.Available && rows is not null && PageReplay.PageSizeOf(rows.Expression) is { } pageSize)
+        {
+            context.HttpContext.Items[Replay] = (provider, pageSize, single);
+        }
+
         OnActionExecuted(executed);
+    }
+
+    /// <summary>
+    /// In a replayed second pass, the page built from the rows read (<see cref="PageReplay"/>), with the first pass's
+    /// options: what binding them again would make, without the binding.
+    /// </summary>
+    public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)
+    {
+        ArgumentNullException.ThrowIfNull(queryOptions);
+        var items = queryOptions.Request.HttpContext.Items;
+        if (items[Replay] is not (DeferredQueryProvider provider, int pageSize, bool))
+        {
+            return base.ApplyQuery(queryable, queryOptions);
+        }
+
+        provider.ThrowFailures();
+        var (rows, element) = provider.Buffered!.Value;
+        // The options the request's feature keeps are the applied ones, as the library leaves them: the first pass's.
+        return PageReplay.Page(queryOptions.Request, (ODataQueryOptions)items[FirstOptions]!, rows, element, pageSize);
     }
 
     protected override ODataQueryOptions CreateAndValidateQueryOptions(HttpRequest request, ODataQueryContext queryContext)
@@ -114,7 +144,16 @@ public sealed class InventoryQueryAttribute : EnableQueryAttribute
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HttpContext.Items.ContainsKey(SecondPass))
         {
-            return base.CreateAndValidateQueryOptions(request, queryContext);
+            var first = base.CreateAndValidateQueryOptions(request, queryContext);
+            request.HttpContext.Items[FirstOptions] = first;
+            return first;
+        }
+
+        // A list's replay reuses the first pass's options, parsed and validated; a single entity's are parsed anew, since
+        // its validation (only $select and $expand) must not see the stable order applying them added.
+        if (request.HttpContext.Items[Replay] is (DeferredQueryProvider, int, false))
+        {
+            return (ODataQueryOptions)request.HttpContext.Items[FirstOptions]!;
         }
 
         // The base keeps the first pass's options in the request; applying them set $apply's result type and the stable order.
