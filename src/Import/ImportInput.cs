@@ -8,7 +8,7 @@ namespace LandInventory.Import;
 public sealed record ImportInput(string Name, ImportLayer Layer, Func<Stream> Open)
 {
     public static ImportInput FromFile(string path, ImportLayer layer) =>
-        new(path, layer, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true));
+        new(path, layer, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true));
 
     /// <summary>Bytes held in memory (a posted feature), read without a copy.</summary>
     public static ImportInput FromBytes(string name, ImportLayer layer, byte[] bytes) =>

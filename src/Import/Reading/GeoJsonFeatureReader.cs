@@ -16,7 +16,7 @@ namespace LandInventory.Import.Reading;
 /// </remarks>
 public sealed partial class GeoJsonFeatureReader : IAsyncDisposable
 {
-    private const int InitialBufferSize = 64 * 1024;
+    private const int InitialBufferSize = 1024 * 1024;
     private const int MaxFeatureBytes = 256 * 1024 * 1024;
 
     private readonly ImportInput _input;
