@@ -16,9 +16,24 @@ public sealed class TokenOptions : IValidatableObject
 
     private SymmetricSecurityKey? _key;
 
-    public string Issuer { get; set; } = "landinventory";
+    private string _issuer = DefaultIssuer;
+    private string _audience = DefaultAudience;
 
-    public string Audience { get; set; } = "landinventory-api";
+    public const string DefaultIssuer = "landinventory";
+    public const string DefaultAudience = "landinventory-api";
+
+    /// <summary>What tokens must name as their issuer; an empty setting means the default, as it always has.</summary>
+    public string Issuer
+    {
+        get => _issuer;
+        set => _issuer = string.IsNullOrWhiteSpace(value) ? DefaultIssuer : value;
+    }
+
+    public string Audience
+    {
+        get => _audience;
+        set => _audience = string.IsNullOrWhiteSpace(value) ? DefaultAudience : value;
+    }
 
     public string? SigningKey { get; set; }
 
@@ -33,11 +48,6 @@ public sealed class TokenOptions : IValidatableObject
         if (Configured && Encoding.UTF8.GetByteCount(SigningKey!) < MinKeyBytes)
         {
             yield return new ValidationResult($"{Section}:SigningKey must be at least {MinKeyBytes} bytes long.", [nameof(SigningKey)]);
-        }
-
-        if (string.IsNullOrWhiteSpace(Issuer) || string.IsNullOrWhiteSpace(Audience))
-        {
-            yield return new ValidationResult($"{Section}:Issuer and {Section}:Audience must not be empty.", [nameof(Issuer), nameof(Audience)]);
         }
     }
 }

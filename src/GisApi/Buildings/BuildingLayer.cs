@@ -52,7 +52,7 @@ public static class BuildingLayer
         }, model => InventoryModel.Geography<Building>(model, "Building", "footprint", b => b.Footprint, EdmPrimitiveTypeKind.GeographyMultiPolygon, false)),
         // A building belongs to the area its footprint meets.
         new LayerStatistics(["vacantBuildingFloorAreaSqmByCategory"], $"""
-            WITH b AS (SELECT (SELECT a.id FROM {AreaSchema.Layer.Table} a WHERE ST_Intersects(a.boundary, b.footprint) LIMIT 1) AS area_id,
+            WITH b AS (SELECT (SELECT a.id FROM {AreaSchema.Layer.Table} a WHERE ST_Intersects(a.boundary, b.footprint) ORDER BY a.id LIMIT 1) AS area_id,
                               b.category, b.vacant_floor_area_sqm
                        FROM buildings b)
             SELECT b.area_id, GROUPING(b.area_id) = 1, 'buildings', NULL, count(*)::numeric

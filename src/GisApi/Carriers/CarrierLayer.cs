@@ -65,7 +65,7 @@ public static class CarrierLayer
         }),
         // A carrier belongs to the area its point stands in.
         new LayerStatistics(["vacantFloorAreaSqmByIndustry"], $"""
-            WITH c AS (SELECT (SELECT a.id FROM {AreaSchema.Layer.Table} a WHERE ST_Intersects(a.boundary, c.location) LIMIT 1) AS area_id,
+            WITH c AS (SELECT (SELECT a.id FROM {AreaSchema.Layer.Table} a WHERE ST_Intersects(a.boundary, c.location) ORDER BY a.id LIMIT 1) AS area_id,
                               c.industries, c.vacant_floor_area_sqm
                        FROM industrial_carriers c)
             SELECT c.area_id, GROUPING(c.area_id) = 1, 'carriers', NULL, count(*)::numeric

@@ -45,8 +45,10 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
         httpContext.Response.StatusCode = status;
         if (IsOData(httpContext))
         {
+            // OData clients read the message: the detail, or where each field's problem is in the details, the title.
             var details = errors?.Select(e => new { code = "InvalidValue", target = e.Field, message = e.Message });
-            await httpContext.Response.WriteAsJsonAsync(ODataError(status, detail ?? title, details), JsonOptions, cancellationToken);
+            await httpContext.Response.WriteAsJsonAsync(ODataError(status, errors is null ? detail ?? title : title, details), JsonOptions,
+                cancellationToken);
             return true;
         }
 
@@ -64,12 +66,12 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
     {
         RequestRefusedException refused => (Statuses[refused.Refusal], refused.Title, refused.Message, refused.Errors),
         Cql2Exception cql2 => (StatusCodes.Status400BadRequest, "Invalid items request", cql2.Message, null),
-        _ => Failure(exception, httpContext.RequestAborted),
+        _ => Failure(exception, httpContext),
     };
 
     /// <summary>What failed underneath the request: the database, the client, or a bug.</summary>
     private static (int Status, string Title, string? Detail, IReadOnlyList<FieldError>? Errors) Failure(
-        Exception exception, CancellationToken aborted) => Innermost(exception) switch
+        Exception exception, HttpContext httpContext) => Innermost(exception) switch
     {
         BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", null, null),
         PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => (StatusCodes.Status503ServiceUnavailable,
@@ -77,8 +79,7 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
         PostgresException { SqlState: var state } pg when state.StartsWith("22", StringComparison.Ordinal) =>
             (StatusCodes.Status400BadRequest, $"The query cannot be evaluated on these values: {pg.MessageText}.", null, null),
         // A delete of what others still point to: the database's foreign key says by what.
-        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg
-            when pg.MessageText.StartsWith("update or delete", StringComparison.Ordinal) =>
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg when HttpMethods.IsDelete(httpContext.Request.Method) =>
             (StatusCodes.Status409Conflict, "The feature is in use",
                 $"The feature is still referred to ({pg.TableName}): remove or move those first.", null),
         // A write the API's own checks let through and a database rule refused: the client's change conflicts.
@@ -86,7 +87,7 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
             (StatusCodes.Status409Conflict, $"The change conflicts with a rule of the inventory ({pg.ConstraintName ?? pg.SqlState}); nothing was written.", null, null),
         NpgsqlException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
             "The inventory database is unavailable; try again shortly.", null, null),
-        OperationCanceledException when aborted.IsCancellationRequested => (499, "Client closed request.", null, null),
+        OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request.", null, null),
         _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
     };
 

@@ -1,12 +1,15 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LandInventory.GisApi.Http;
 
-/// <summary><c>Cors:AllowedOrigins</c>: the origins whose pages may call the API (default any: <c>*</c>).</summary>
+/// <summary>
+/// <c>Cors:AllowedOrigins</c>: the origins whose pages may call the API; none listed, or <c>*</c>, is any. Empty by
+/// default rather than <c>["*"]</c>: the configuration binder adds configured items to an array's defaults, so a default
+/// <c>*</c> would stay beside every configured origin and let every origin in.
+/// </summary>
 public sealed class CorsOriginsOptions
 {
     public const string Section = "Cors";
 
-    [MinLength(1, ErrorMessage = "Cors:AllowedOrigins must name at least one origin, or *.")]
-    public string[] AllowedOrigins { get; set; } = ["*"];
+    public string[] AllowedOrigins { get; set; } = [];
+
+    public bool AnyOrigin => AllowedOrigins.Length == 0 || AllowedOrigins.Contains("*");
 }

@@ -38,14 +38,13 @@ public static class HttpSetup
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((cors, allowed) => cors.AddPolicy(CorsPolicy, policy =>
         {
-            var origins = allowed.Value.AllowedOrigins;
-            if (origins.Contains("*"))
+            if (allowed.Value.AnyOrigin)
             {
                 policy.AllowAnyOrigin();
             }
             else
             {
-                policy.WithOrigins(origins);
+                policy.WithOrigins(allowed.Value.AllowedOrigins);
             }
 
             // Reads from anywhere; writes need a token, which a browser page of another origin may send only when listed.

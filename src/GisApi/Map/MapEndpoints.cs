@@ -48,5 +48,6 @@ public static class MapEndpoints
 public sealed record MapConfig(string? BaseTileUrl, string BaseTileCrs, string? BaseTileAttribution)
 {
     public static MapConfig From(MapOptions settings) => new(
-        settings.BaseTileUrl is { Length: > 0 } url ? url : null, settings.BaseTileCrs, settings.BaseTileAttribution);
+        settings.BaseTileUrl is { Length: > 0 } url ? url : null, settings.BaseTileCrs is { Length: > 0 } crs ? crs : "wgs84",
+        settings.BaseTileAttribution);
 }

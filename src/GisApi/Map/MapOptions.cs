@@ -13,8 +13,9 @@ public sealed class MapOptions : IValidatableObject
 
     public string? BaseTileUrl { get; set; }
 
-    [RegularExpression("^(wgs84|gcj02)$", ErrorMessage = "Map:BaseTileCrs must be wgs84 or gcj02.")]
-    public string BaseTileCrs { get; set; } = "wgs84";
+    /// <summary>Empty means the default, <c>wgs84</c>; anything else than the two is refused, not read as WGS84.</summary>
+    [RegularExpression("^(wgs84|gcj02)?$", ErrorMessage = "Map:BaseTileCrs must be wgs84 or gcj02.")]
+    public string? BaseTileCrs { get; set; } = "wgs84";
 
     public string? BaseTileAttribution { get; set; }
 

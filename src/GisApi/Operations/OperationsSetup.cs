@@ -25,12 +25,19 @@ public static class OperationsSetup
         return services;
     }
 
-    /// <summary>The request id (ASP.NET Core's, which its log scopes carry too) on every answer, so a report can be traced.</summary>
+    /// <summary>
+    /// The request id (ASP.NET Core's, which its log scopes carry too) on every answer, so a report can be traced: set as
+    /// the answer starts, so that one the error handler writes (clearing what was set before) carries it too.
+    /// </summary>
     public static WebApplication UseRequestIds(this WebApplication app)
     {
         app.Use((context, next) =>
         {
-            context.Response.Headers[RequestIdHeader] = context.TraceIdentifier;
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[RequestIdHeader] = context.TraceIdentifier;
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         return app;
