@@ -1,6 +1,5 @@
 using LandInventory.Data;
-using LandInventory.Data.Spatial;
-using LandInventory.Import.Reading;
+using LandInventory.Import.Mapping;
 using LandInventory.Import.Writing;
 using Npgsql;
 
@@ -34,19 +33,23 @@ public abstract class ImportLayer(Layer schema, bool stewarded)
 }
 
 /// <summary>
-/// A layer whose features become <typeparamref name="T"/>s: <paramref name="map"/> reads one (null with problems logged),
-/// <paramref name="rules"/> checks the record as a whole, <paramref name="checks"/> are the layer's SQL checks of the
-/// staged rows (beside the duplicate keys every layer has, and the stewards every stewarded layer has).
+/// A layer whose features become <typeparamref name="T"/>s, written to <paramref name="table"/> (which names the
+/// schema): <paramref name="read"/> reads one feature's properties, <paramref name="rules"/> checks the record as a whole
+/// (an imported feature, and an entity after a PATCH), <paramref name="checks"/> are the layer's SQL checks of the staged
+/// rows (beside the duplicate keys every layer has, and the stewards every stewarded layer has).
 /// </summary>
 public sealed class ImportLayer<T>(
-    Layer schema, LayerTable<T> table, Func<RawFeature, ProblemLog, CoordinateSystem, T?> map,
+    LayerTable<T> table, Func<PropertyReader, T> read,
     Func<object, IEnumerable<(string Field, string Message)>>? rules = null, params string[] checks)
-    : ImportLayer(schema, stewarded: typeof(InventoryRecord).IsAssignableFrom(typeof(T)))
+    : ImportLayer(table.Schema, IsRecord)
     where T : class
 {
-    private readonly LayerImport<T> _import = new(table, map, typeof(InventoryRecord).IsAssignableFrom(typeof(T))
-        ? [LayerChecks.Stewards(table.Stage), LayerChecks.StewardScope(table.Stage, table.Table), .. checks]
-        : checks);
+    /// <summary>Listed records name their bureau; what is not one (an area) has no steward.</summary>
+    private static readonly bool IsRecord = typeof(InventoryRecord).IsAssignableFrom(typeof(T));
+
+    private readonly LayerImport<T> _import = new(table,
+        (feature, problems, crs) => RecordFields.Map<T>(feature, problems, crs, read, rules),
+        IsRecord ? [LayerChecks.Stewards(table.Stage), LayerChecks.StewardScope(table.Stage, table.Table), .. checks] : checks);
 
     public LayerTable<T> Table => table;
 

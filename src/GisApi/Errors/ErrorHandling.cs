@@ -61,34 +61,35 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
-    private static (int Status, string Title, string? Detail, IReadOnlyList<FieldError>? Errors) Classify(
-        Exception exception, HttpContext httpContext) => exception switch
+    /// <summary>What an error answer says: its status, title, and where there are any, detail and field problems.</summary>
+    private sealed record Answer(int Status, string Title, string? Detail = null, IReadOnlyList<FieldError>? Errors = null);
+
+    private static Answer Classify(Exception exception, HttpContext httpContext) => exception switch
     {
-        RequestRefusedException refused => (Statuses[refused.Refusal], refused.Title, refused.Message, refused.Errors),
-        Cql2Exception cql2 => (StatusCodes.Status400BadRequest, "Invalid items request", cql2.Message, null),
+        RequestRefusedException refused => new(Statuses[refused.Refusal], refused.Title, refused.Message, refused.Errors),
+        Cql2Exception cql2 => new(StatusCodes.Status400BadRequest, "Invalid items request", cql2.Message),
         _ => Failure(exception, httpContext),
     };
 
     /// <summary>What failed underneath the request: the database, the client, or a bug.</summary>
-    private static (int Status, string Title, string? Detail, IReadOnlyList<FieldError>? Errors) Failure(
-        Exception exception, HttpContext httpContext) => Innermost(exception) switch
+    private static Answer Failure(Exception exception, HttpContext httpContext) => Innermost(exception) switch
     {
-        BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", null, null),
-        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => (StatusCodes.Status503ServiceUnavailable,
-            "The query took longer than the service allows; narrow it (a smaller area, a tighter filter, fewer rows).", null, null),
+        BadHttpRequestException bad => new(bad.StatusCode, "The request could not be read."),
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => new(StatusCodes.Status503ServiceUnavailable,
+            "The query took longer than the service allows; narrow it (a smaller area, a tighter filter, fewer rows)."),
         PostgresException { SqlState: var state } pg when state.StartsWith("22", StringComparison.Ordinal) =>
-            (StatusCodes.Status400BadRequest, $"The query cannot be evaluated on these values: {pg.MessageText}.", null, null),
+            new(StatusCodes.Status400BadRequest, $"The query cannot be evaluated on these values: {pg.MessageText}."),
         // A delete of what others still point to: the database's foreign key says by what.
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg when HttpMethods.IsDelete(httpContext.Request.Method) =>
-            (StatusCodes.Status409Conflict, "The feature is in use",
-                $"The feature is still referred to ({pg.TableName}): remove or move those first.", null),
+            new(StatusCodes.Status409Conflict, "The feature is in use",
+                $"The feature is still referred to ({pg.TableName}): remove or move those first."),
         // A write the API's own checks let through and a database rule refused: the client's change conflicts.
         PostgresException { SqlState: var state } pg when state.StartsWith("23", StringComparison.Ordinal) =>
-            (StatusCodes.Status409Conflict, $"The change conflicts with a rule of the inventory ({pg.ConstraintName ?? pg.SqlState}); nothing was written.", null, null),
-        NpgsqlException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
-            "The inventory database is unavailable; try again shortly.", null, null),
-        OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request.", null, null),
-        _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
+            new(StatusCodes.Status409Conflict, $"The change conflicts with a rule of the inventory ({pg.ConstraintName ?? pg.SqlState}); nothing was written."),
+        NpgsqlException or TimeoutException => new(StatusCodes.Status503ServiceUnavailable,
+            "The inventory database is unavailable; try again shortly."),
+        OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new(499, "Client closed request."),
+        _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
     };
 
     /// <summary>EF and reflection wrap the database's exception; the classification is by what actually failed.</summary>

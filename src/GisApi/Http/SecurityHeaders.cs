@@ -11,10 +11,8 @@ public static class SecurityHeaders
 {
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        var map = app.Services.GetRequiredService<IOptions<Map.MapOptions>>().Value;
-        var baseTiles = map.BaseTileUrl is { Length: > 0 } url && Uri.TryCreate(url.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-            ? $" {uri.Scheme}://{uri.Authority}"
-            : "";
+        var origin = app.Services.GetRequiredService<IOptions<Map.MapOptions>>().Value.BaseTileOrigin;
+        var baseTiles = origin is null ? "" : $" {origin}";
         var mapPolicy = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src blob:; "
                         + $"img-src 'self' data: blob:{baseTiles}; connect-src 'self'{baseTiles}; style-src 'self' 'unsafe-inline'; "
                         + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

@@ -19,6 +19,13 @@ public sealed class MapOptions : IValidatableObject
 
     public string? BaseTileAttribution { get; set; }
 
+    /// <summary>The base map's origin (<c>https://tiles.example</c>), which the page's Content-Security-Policy allows; null when none or not a URL.</summary>
+    public string? BaseTileOrigin =>
+        BaseTileUrl is { Length: > 0 } url
+        && Uri.TryCreate(url.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            ? $"{uri.Scheme}://{uri.Authority}"
+            : null;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(BaseTileUrl))
@@ -26,8 +33,7 @@ public sealed class MapOptions : IValidatableObject
             yield break;
         }
 
-        if (!Uri.TryCreate(BaseTileUrl.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal),
-                UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+        if (BaseTileOrigin is not { } origin || !(origin.StartsWith("http://", StringComparison.Ordinal) || origin.StartsWith("https://", StringComparison.Ordinal))
             || !(BaseTileUrl.Contains("{z}", StringComparison.Ordinal) && BaseTileUrl.Contains("{x}", StringComparison.Ordinal)
                  && BaseTileUrl.Contains("{y}", StringComparison.Ordinal)))
         {

@@ -39,8 +39,7 @@ public static class BuildingImport
         WHERE s.carrier_code IS NOT NULL AND NOT EXISTS (SELECT FROM {Carriers} c WHERE c.code = s.carrier_code)
         """;
 
-    public static ImportLayer<ImportedBuilding> Layer { get; } = new(BuildingSchema.Layer, Table,
-        (feature, problems, crs) => RecordFields.Map(feature, problems, crs, Read, Rules), record => Rules((Building)record),
+    public static ImportLayer<ImportedBuilding> Layer { get; } = new(Table, Read, record => Rules((Building)record),
         CarrierExists);
 
     private static ImportedBuilding Read(PropertyReader r)

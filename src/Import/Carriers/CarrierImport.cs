@@ -26,8 +26,7 @@ public static class CarrierImport
         Shape<IndustrialCarrier>("site_boundary", "siteBoundary", "MultiPolygon", c => c.SiteBoundary),
     ]);
 
-    public static ImportLayer<IndustrialCarrier> Layer { get; } = new(CarrierSchema.Layer, Table,
-        (feature, problems, crs) => RecordFields.Map(feature, problems, crs, Read, Rules), record => Rules((IndustrialCarrier)record));
+    public static ImportLayer<IndustrialCarrier> Layer { get; } = new(Table, Read, record => Rules((IndustrialCarrier)record));
 
     private static IndustrialCarrier Read(PropertyReader r)
     {

@@ -55,8 +55,7 @@ public static class ParcelImport
         WHERE NOT ST_CoveredBy(s.boundary, a.boundary)
         """;
 
-    public static ImportLayer<LandParcel> Layer { get; } = new(ParcelSchema.Layer, Table,
-        (feature, problems, crs) => RecordFields.Map(feature, problems, crs, Read, Rules), record => Rules((LandParcel)record),
+    public static ImportLayer<LandParcel> Layer { get; } = new(Table, Read, record => Rules((LandParcel)record),
         InItsArea);
 
     private static LandParcel Read(PropertyReader r)

@@ -10,6 +10,7 @@ public sealed class LayerTable<T>
     public LayerTable(Data.Layer schema, IReadOnlyList<Column<T>> columns)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        Schema = schema;
         var (table, key) = (schema.Table, schema.Key);
         Table = table;
         Key = key;
@@ -46,6 +47,8 @@ public sealed class LayerTable<T>
             WHERE s.feature_index > d.first
             """;
     }
+
+    public Data.Layer Schema { get; }
 
     public string Table { get; }
 
