@@ -53,16 +53,17 @@ end
 LUA
 
 # One edit a second, each of another parcel spread over the whole table (as planners edit: anywhere, the dense
-# places too): read the parcel's ETag, patch its price; count what did not succeed.
+# places too): read the parcel's ETag, patch its price; count what did not succeed. The prices are new to this run: a
+# patch to the price a parcel already has changes nothing, and would invalidate nothing.
 (
-  ok=0 failed=0 i=0
+  ok=0 failed=0 i=0 base=$(( $(date +%s) % 1000000 * 1000 ))
   end=$((SECONDS + warmup + minutes * 60))
   while [ $SECONDS -lt $end ]; do
     i=$((i + 1))
     url=$(printf 'http://127.0.0.1:5097/ogc/collections/parcels/items/GEN-%07d' $(( (i * 7919) % 100000 )))
     etag=$(curl -s -D - -o /dev/null "$url" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
     status=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH "$url" -H "Authorization: Bearer $token" -H "If-Match: $etag" \
-      -H 'Content-Type: application/merge-patch+json' -d "{\"properties\":{\"startingPrice\":$((1000 + i))}}")
+      -H 'Content-Type: application/merge-patch+json' -d "{\"properties\":{\"startingPrice\":$((base + i))}}")
     if [ "$status" = 204 ]; then ok=$((ok + 1)); else failed=$((failed + 1)); echo "write $i: $status" >&2; fi
     sleep 1
   done
