@@ -21,9 +21,11 @@ public static class ImportModes
 
 /// <summary>
 /// The options of one run; <paramref name="Crs"/> overrides what the files declare. <paramref name="Actor"/> is who the
-/// feature history records (default <c>importer:{os user}</c>); <paramref name="Steward"/>, when set, limits the run to
-/// that bureau's records (a planner's import over the API).
+/// feature history records (default <c>importer:{os user}</c>). Whose records the run may bring and change is explicit:
+/// <paramref name="EveryBureau"/> (an admin's import, the operator's command line) or the one bureau
+/// <paramref name="Steward"/> (a planner's); a run that names neither may change no bureau's records — the database
+/// checks it (<see cref="Writing.LayerChecks.StewardScope"/>).
 /// </summary>
 public sealed record ImportOptions(
     ImportMode Mode = ImportMode.Upsert, bool DryRun = false, bool SkipInvalid = false, CoordinateSystem? Crs = null,
-    bool CollectDiff = false, string? Actor = null, string? Steward = null);
+    bool CollectDiff = false, string? Actor = null, string? Steward = null, bool EveryBureau = false);

@@ -15,6 +15,14 @@ public sealed record ImportResult(IReadOnlyList<LayerResult> Layers, ProblemLog 
 public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options, IImportProgress progress,
     Func<NpgsqlConnection, CancellationToken, Task>? precondition = null)
 {
+    /// <summary>A data source an import writes through: geometries as NetTopologySuite's (the caller disposes it).</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseNetTopologySuite();
+        return builder.Build();
+    }
+
     /// <summary>The inputs, in the order given: what others point to first (the order of <see cref="ImportLayers.All"/>).</summary>
     public async Task<ImportResult> RunAsync(IReadOnlyList<ImportInput> plan, CancellationToken ct)
     {
@@ -26,6 +34,7 @@ public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options
         {
             who.Parameters.AddWithValue("actor", options.Actor ?? $"importer:{Environment.UserName}");
             who.Parameters.AddWithValue("steward", options.Steward ?? "");
+            who.Parameters.AddWithValue("every", options.EveryBureau ? "on" : "off");
             await who.ExecuteNonQueryAsync(ct);
         }
 

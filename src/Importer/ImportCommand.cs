@@ -60,8 +60,9 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
                 await db.Database.MigrateAsync(ct);
             }
 
+            // The command line is the operator's, who holds the database's own credentials: every bureau's records, said so.
             var options = new ImportOptions(request.Mode, request.DryRun, request.SkipInvalid, crs,
-                CollectDiff: request.DryRun || request.ReportPath is not null);
+                CollectDiff: request.DryRun || request.ReportPath is not null, EveryBureau: true);
             var result = await RunWithProgressAsync(connection, options, plan, ct);
             Summary.WriteProblems(errors, result.Problems);
             if (request.DryRun)
@@ -87,9 +88,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
     private async Task<ImportResult> RunWithProgressAsync(string connection, ImportOptions options,
         IReadOnlyList<ImportInput> plan, CancellationToken ct)
     {
-        var builder = new NpgsqlDataSourceBuilder(connection);
-        builder.UseNetTopologySuite();
-        await using var dataSource = builder.Build();
+        await using var dataSource = ImportRun.CreateDataSource(connection);
         if (!interactive)
         {
             return await new ImportRun(dataSource, options, new PlainProgress(output)).RunAsync(plan, ct);

@@ -10,11 +10,14 @@ namespace LandInventory.Data.History;
 public static class HistoryTriggers
 {
     /// <summary>
-    /// Names who writes (<c>@actor</c>) and the bureau a planner's import is limited to (<c>@steward</c>, empty: none), for
-    /// the rest of the transaction; parameters, never formatted into SQL.
+    /// Names who writes (<c>@actor</c>) and whose records the writer may bring and change, for the rest of the
+    /// transaction: one bureau's (<c>@steward</c>) or, explicitly, every bureau's (<c>@every</c> = <c>on</c>: an admin, the
+    /// operator's command line). A writer that names neither may change no bureau's records. Parameters, never formatted
+    /// into SQL.
     /// </summary>
     public const string SetWriterSql =
-        "SELECT set_config('inventory.actor', @actor, true), set_config('inventory.steward', @steward, true)";
+        "SELECT set_config('inventory.actor', @actor, true), set_config('inventory.steward', @steward, true), "
+        + "set_config('inventory.every_bureau', @every, true)";
 
     public const string CreateFunctions = """
         CREATE FUNCTION inventory_actor() RETURNS text LANGUAGE sql STABLE AS $$

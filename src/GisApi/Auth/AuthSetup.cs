@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using LandInventory.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -37,27 +39,59 @@ public static class AuthSetup
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
         });
+        // A planner speaks for one bureau: a planner token that names none may write nothing (Editor.From says why).
         services.AddAuthorizationBuilder()
-            .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Planner, Roles.Admin))
+            .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Planner, Roles.Admin)
+                .RequireAssertion(context => context.User.IsInRole(Roles.Admin) || Editor.BureauOf(context.User) is not null))
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, BureaulessPlannerRefusal>();
         return services;
+    }
+
+    /// <summary>The policy's refusal of a planner token that names no bureau says so, as the write paths' own does.</summary>
+    private sealed class BureaulessPlannerRefusal : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+        {
+            if (result.Forbidden && context.User.IsInRole(Roles.Planner))
+            {
+                Editor.From(context.User); // throws the refusal naming the missing claim
+            }
+
+            return _default.HandleAsync(next, context, policy, result);
+        }
     }
 }
 
-/// <summary>Who is writing, as the write rules need it: a name for the history, the role, the bureau.</summary>
+/// <summary>
+/// Who is writing, as the write rules need it: a name for the history, the role, the bureau. An admin writes for every
+/// bureau; anyone else for the one bureau their token names (<see cref="Steward"/>), or for none.
+/// </summary>
 public sealed record Editor(string Name, bool IsAdmin, string? Steward)
 {
-    public static Editor From(ClaimsPrincipal user) => new(
-        user.Identity?.Name ?? user.FindFirstValue(Roles.SubjectClaim) ?? "unknown",
-        user.IsInRole(Roles.Admin),
-        user.FindFirstValue(Roles.StewardClaim));
+    /// <summary>The writer of a request that passed the editor policy; a planner token naming no bureau is refused here too.</summary>
+    public static Editor From(ClaimsPrincipal user)
+    {
+        var editor = new Editor(user.Identity?.Name ?? user.FindFirstValue(Roles.SubjectClaim) ?? "unknown",
+            user.IsInRole(Roles.Admin), BureauOf(user));
+        return editor.IsAdmin || editor.Steward is not null
+            ? editor
+            : throw new Errors.RequestRefusedException(Errors.Refusal.NotYours, "Forbidden",
+                $"This token names no bureau (claim \"{Roles.StewardClaim}\"): a planner may change only the records of the bureau their token names.");
+    }
+
+    /// <summary>The bureau a token speaks for; none when its claim is missing or blank.</summary>
+    public static string? BureauOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(Roles.StewardClaim) is { } steward && !string.IsNullOrWhiteSpace(steward) ? steward : null;
 
     /// <summary>An admin edits everything; a planner the records their bureau stewards.</summary>
     public bool MayEdit(string stewardId) => IsAdmin || (Steward is not null && Steward == stewardId);
 
-    /// <summary>An import as this editor: named in the history, and a planner's limited to their bureau's records.</summary>
+    /// <summary>An import as this editor: named in the history; an admin's for every bureau, a planner's for theirs.</summary>
     public Import.ImportOptions Scope(Import.ImportOptions options) =>
-        options with { Actor = Actor, Steward = IsAdmin ? null : Steward };
+        options with { Actor = Actor, Steward = IsAdmin ? null : Steward, EveryBureau = IsAdmin };
 
     /// <summary>What the history records as who: <c>admin:alice</c>, <c>planner:bob@jk-investment-promotion</c>.</summary>
     public string Actor => IsAdmin ? $"admin:{Name}" : $"planner:{Name}@{Steward}";

@@ -1,6 +1,6 @@
 using LandInventory.GisApi.Importing;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using LandInventory.Import;
 
 namespace LandInventory.GisApi.Editing;
 
@@ -11,11 +11,7 @@ public static class EditingSetup
     {
         services.AddSettings<ImportsOptions>(ImportsOptions.Section);
         services.AddSingleton(provider =>
-        {
-            var builder = new NpgsqlDataSourceBuilder(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
-            builder.UseNetTopologySuite();
-            return new ImportSource(builder.Build());
-        });
+            new ImportSource(ImportRun.CreateDataSource(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!)));
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         return services;

@@ -86,7 +86,8 @@ public static class Writes
         var editor = Editor.From(http.User);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync(HistoryTriggers.SetWriterSql,
-            [new NpgsqlParameter("actor", editor.Actor), new NpgsqlParameter("steward", "")], ct);
+            [new NpgsqlParameter("actor", editor.Actor), new NpgsqlParameter("steward", editor.Steward ?? ""),
+             new NpgsqlParameter("every", editor.IsAdmin ? "on" : "off")], ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -39,8 +39,22 @@ public static class BuildingImport
         WHERE s.carrier_code IS NOT NULL AND NOT EXISTS (SELECT FROM {Carriers} c WHERE c.code = s.carrier_code)
         """;
 
+    /// <summary>
+    /// A planner puts a building only in a carrier of the building's own bureau: linked to another bureau's carrier, the
+    /// building would keep that bureau from deleting its carrier. Links across bureaus are an admin's (or the operator's
+    /// command line's) to make; one that exists already is kept by the building's own planners.
+    /// </summary>
+    private static readonly string CarrierOfTheSameBureau = $"""
+        SELECT s.feature_index, s.code, 'carrierCode',
+               format('carrier "%s" is stewarded by "%s" and this building by "%s": a planner may put a building only in a carrier of its own bureau (links across bureaus are an admin''s to make)',
+                      c.code, c.steward_id, s.steward_id)
+        FROM stage_buildings s JOIN {Carriers} c ON c.code = s.carrier_code
+             LEFT JOIN {BuildingSchema.Layer.Table} b ON b.code = s.code
+        WHERE NOT ({LayerChecks.EveryBureau}) AND c.steward_id IS DISTINCT FROM s.steward_id AND b.carrier_id IS DISTINCT FROM c.id
+        """;
+
     public static ImportLayer<ImportedBuilding> Layer { get; } = new(Table, Read, record => Rules((Building)record),
-        CarrierExists);
+        CarrierExists, CarrierOfTheSameBureau);
 
     private static ImportedBuilding Read(PropertyReader r)
     {
