@@ -140,34 +140,6 @@ public sealed class HttpCachingTests(InventoryApi api) : IClassFixture<Inventory
         Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
     }
 
-    [Fact]
-    public async Task Cors_AllowsAnyOriginToRead_ByDefault()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Items);
-        request.Headers.Add("Origin", "https://maps.example.org");
-        using var response = await api.Factory.CreateClient().SendAsync(request, Ct);
-
-        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
-    }
-
-    [Fact]
-    public async Task Cors_WithConfiguredOrigins_AllowsThoseOnly()
-    {
-        await using var narrowed = new ApiFactory(api.Database.ConnectionString, ("Cors:AllowedOrigins:0", "https://maps.example.org"),
-            ("Warmup:Enabled", "false"));
-
-        async Task<string?> AllowedAsync(string origin)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, Items);
-            request.Headers.Add("Origin", origin);
-            using var response = await narrowed.CreateClient().SendAsync(request, Ct);
-            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
-        }
-
-        Assert.Equal("https://maps.example.org", await AllowedAsync("https://maps.example.org"));
-        Assert.Null(await AllowedAsync("https://elsewhere.example.com"));
-    }
-
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, EntityTagHeaderValue? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

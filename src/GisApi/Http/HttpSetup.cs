@@ -9,8 +9,6 @@ namespace LandInventory.GisApi.Http;
 /// <summary>Compression and CORS: read-only GIS clients on other origins (web maps) are welcome by default.</summary>
 public static class HttpSetup
 {
-    public const string CorsPolicy = "inventory-readers";
-
     public static IServiceCollection AddInventoryHttp(this IServiceCollection services)
     {
         services.AddResponseCompression(options =>
@@ -36,29 +34,14 @@ public static class HttpSetup
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((kestrel, limits) =>
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyMb * 1024L * 1024L);
         services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((cors, allowed) => cors.AddPolicy(CorsPolicy, policy =>
-        {
-            if (allowed.Value.AnyOrigin)
-            {
-                policy.AllowAnyOrigin();
-            }
-            else
-            {
-                policy.WithOrigins(allowed.Value.AllowedOrigins);
-            }
-
-            // Reads from anywhere; writes need a token, which a browser page of another origin may send only when listed.
-            policy.WithMethods("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE")
-                .WithHeaders("If-None-Match", "If-Match", "Accept", "Content-Type", "Content-Crs", "Authorization")
-                .WithExposedHeaders("ETag", "Content-Crs", "Location", "Retry-After", "X-Request-Id");
-        }));
+        services.AddSingleton<ICorsPolicyProvider, CorsPolicies>();
         return services;
     }
 
     public static WebApplication UseInventoryHttp(this WebApplication app)
     {
         app.UseResponseCompression();
-        app.UseCors(CorsPolicy);
+        app.UseCors();
         return app;
     }
 }
