@@ -22,11 +22,12 @@ public static class HistoryEndpoints
     public static IEndpointRouteBuilder MapHistoryEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/ogc/collections/{collectionId}/items/{featureId}/history", FeatureHistory).WithName("OgcItemHistory")
-            .WithTags("History").AddEndpointFilter<Http.DataVersionETag>()
-            .WithSummary("A feature's changes, oldest first: who, when, which fields with old and new values, old and new geometry")
+            .WithTags("History").WithMetadata(new Http.AudienceScoped(Writers.SeesNames)).AddEndpointFilter<Http.DataVersionETag>()
+            .WithSummary("A feature's changes, oldest first: who (to planners and admins by name, to anyone else by bureau), when, "
+                         + "which fields with old and new values, old and new geometry")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/changes", Feed).WithName("Changes").WithTags("History")
-            .WithSummary("The change feed: changes since a time (since=2026-11-27T10:00:00Z) or since the cursor of the last "
+            .WithSummary("The change feed (who: as in a feature's history): changes since a time (since=2026-11-27T10:00:00Z) or since the cursor of the last "
                          + "answer's next link, in commit order; layer narrows it; limit default 100, at most 1000")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
@@ -60,7 +61,7 @@ public static class HistoryEndpoints
             w.WriteStartObject();
             w.WriteString("layer", collectionId);
             w.WriteString("featureId", featureId);
-            WriteChanges(w, changes.Take(limit));
+            WriteChanges(w, changes.Take(limit), Writers.For(request.HttpContext.User));
             var links = new List<(string, string, string, string)>
             {
                 ($"{self}?limit={limit}&offset={offset}", "self", "application/json", "This page"),
@@ -133,14 +134,15 @@ public static class HistoryEndpoints
         return new GeoJsonResult("application/json", w =>
         {
             w.WriteStartObject();
-            WriteChanges(w, changes.Take(limit), withLayer: true);
+            WriteChanges(w, changes.Take(limit), Writers.For(request.HttpContext.User), withLayer: true);
             OgcLinks.Write(w, ($"{path}?since={next}{layerQuery}&limit={limit}", "next", "application/json",
                 "Changes after these (poll it later for new ones)"));
             w.WriteEndObject();
         });
     }
 
-    private static void WriteChanges(Utf8JsonWriter w, IEnumerable<FeatureChange> changes, bool withLayer = false)
+    private static void WriteChanges(Utf8JsonWriter w, IEnumerable<FeatureChange> changes, Func<string, string> actor,
+        bool withLayer = false)
     {
         w.WriteStartArray("changes");
         foreach (var c in changes)
@@ -155,7 +157,7 @@ public static class HistoryEndpoints
 
             w.WriteString("operation", c.Operation);
             w.WriteString("changedAt", c.ChangedAt);
-            w.WriteString("actor", c.Actor);
+            w.WriteString("actor", actor(c.Actor));
             w.WriteStartArray("fields");
             foreach (var f in c.Fields)
             {

@@ -10,6 +10,15 @@ namespace LandInventory.GisApi.Http;
 public sealed class RowVersioned;
 
 /// <summary>
+/// Marks an endpoint whose answer shows the inventory's staff more than anyone (the history's writers by name): its tag
+/// and kept answer are per audience, and shared caches are told so (<c>Vary: Authorization</c>; staff answers private).
+/// </summary>
+public sealed class AudienceScoped(Func<System.Security.Claims.ClaimsPrincipal, bool> isStaff)
+{
+    public bool IsStaff(HttpContext http) => isStaff(http.User);
+}
+
+/// <summary>
 /// Strong ETags that change exactly when the inventory does: the tag hashes the request and the sum of the layer
 /// versions, which the database raises on every statement that changes rows (layer_versions). A matching
 /// <c>If-None-Match</c> is answered 304 before any feature is read.
@@ -134,11 +143,20 @@ public sealed class DataVersionETag : IEndpointFilter
     {
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = CacheControl;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AudienceScoped>() is { } audience)
+        {
+            http.Response.Headers.Vary = "Authorization";
+            if (audience.IsStaff(http))
+            {
+                http.Response.Headers.CacheControl = "private, no-cache";
+            }
+        }
     }
 
     /// <summary>
     /// The version, the host the links are written for, path, query, and the headers that choose a representation:
-    /// accepted encodings, media type (OData's metadata level is a parameter of it) and OData's <c>Prefer</c>.
+    /// accepted encodings, media type (OData's metadata level is a parameter of it), OData's <c>Prefer</c>, and where
+    /// the answer depends on it (<see cref="AudienceScoped"/>) the reader's audience.
     /// </summary>
     private static string Tag(HttpRequest request, string version)
     {
@@ -150,6 +168,9 @@ public sealed class DataVersionETag : IEndpointFilter
     public static string RequestKey(HttpRequest request)
     {
         var headers = request.Headers;
-        return $"{request.Scheme}://{request.Host}|{request.Path}|{request.QueryString}|{headers.AcceptEncoding}|{headers.Accept}|{headers["Prefer"]}";
+        var audience = request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<AudienceScoped>() is { } scoped
+            ? scoped.IsStaff(request.HttpContext) ? "|staff" : "|public"
+            : "";
+        return $"{request.Scheme}://{request.Host}|{request.Path}|{request.QueryString}|{headers.AcceptEncoding}|{headers.Accept}|{headers["Prefer"]}{audience}";
     }
 }
