@@ -11,7 +11,7 @@ li_require_dotnet
 if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
   li_ensure_postgis
 fi
-li_ensure_packages gdal-bin chromium fonts-noto-cjk   # GDAL: a real OGC client; Chromium (+ CJK fonts): the map's browser tests
+li_ensure_packages gdal-bin chromium fonts-noto-cjk curl   # GDAL: a real OGC client; Chromium (+ CJK fonts): the map's browser tests; curl: the README's own commands
 command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page and its tests' driver come from npm
 
 results=$(mktemp -d)

@@ -34,6 +34,8 @@ var app = builder.Build();
 app.UseRequestIds();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
+app.UseHeadAsGet();
+app.UseRouting(); // after the HEAD requests became GETs, which the routes are declared for
 app.UseInventoryHttp();
 app.UseInventoryStatusPages();
 app.UseAuthentication();

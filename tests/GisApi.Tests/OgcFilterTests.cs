@@ -97,6 +97,23 @@ public sealed class OgcFilterTests(InventoryApi api) : IClassFixture<InventoryAp
         Assert.Equal("geometry-point", properties.GetProperty("geometry").GetProperty("format").GetString());
     }
 
+    [Fact]
+    public async Task EveryCollection_LinksItsQueryables_AsPart3Names_TheRelation()
+    {
+        // A client that follows the relation (not a path it guessed) finds each collection's queryables.
+        var client = api.Factory.CreateClient();
+        using var collections = JsonDocument.Parse(await client.GetStringAsync("/ogc/collections", Ct));
+        foreach (var collection in collections.RootElement.GetProperty("collections").EnumerateArray())
+        {
+            var link = collection.GetProperty("links").EnumerateArray()
+                .Single(l => l.GetProperty("rel").GetString() == "http://www.opengis.net/def/rel/ogc/1.0/queryables");
+            using var response = await client.GetAsync(new Uri(new Uri(link.GetProperty("href").GetString()!).PathAndQuery, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var schema = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            Assert.NotEmpty(schema.RootElement.GetProperty("properties").EnumerateObject());
+        }
+    }
+
     private static string Encode(string pair)
     {
         var i = pair.IndexOf('=', StringComparison.Ordinal);

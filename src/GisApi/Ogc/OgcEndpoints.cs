@@ -277,7 +277,9 @@ public static class OgcEndpoints
 
         OgcLinks.Write(w,
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "self", Json, collection.Title),
-            (OgcLinks.Items(request, collection.Id), "items", GeoJsonResult.GeoJson, $"{collection.Title}: features"));
+            (OgcLinks.Items(request, collection.Id), "items", GeoJsonResult.GeoJson, $"{collection.Title}: features"),
+            ($"{OgcLinks.Base(request)}/collections/{collection.Id}/queryables", OgcLinks.QueryablesRel, "application/schema+json",
+                $"{collection.Title}: the properties a filter may name"));
         w.WriteEndObject();
     }
 

@@ -5,6 +5,9 @@ namespace LandInventory.GisApi.Ogc;
 /// <summary>The absolute links every OGC API document carries, from the request's own scheme, host and base path.</summary>
 public static class OgcLinks
 {
+    /// <summary>OGC API – Features Part 3's relation from a collection to its queryables.</summary>
+    public const string QueryablesRel = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+
     public static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/ogc";
 
     public static string Items(HttpRequest request, string collection) =>
