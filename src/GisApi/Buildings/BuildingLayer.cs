@@ -23,7 +23,8 @@ public static class BuildingLayer
             b => new FeatureRow(b.Code, b.Footprint, new BuildingProperties(
                 b.Code, b.NameZh, b.NameEn, b.AddressZh, b.AddressEn, b.Carrier == null ? null : b.Carrier.Code, b.Category,
                 b.Floors, b.GrossFloorAreaSqm, b.VacantFloorAreaSqm, b.VacancyRate, b.FloorHeightM, b.FloorLoadKnPerSqm, b.RentCnyPerSqmMonth,
-                b.AvailableFrom, b.StewardId, b.ContactName, b.ContactPhone, b.VerifiedOn, b.UpdatedAt))),
+                b.AvailableFrom, b.StewardId, b.ContactName, b.ContactPhone, b.VerifiedOn, b.UpdatedAt)),
+            temporal: "availableFrom"),
         new TileLayer(BuildingSchema.Layer.Name, $"""
             SELECT ST_AsMVT(t, '{BuildingSchema.Layer.Name}', 4096, 'geom') FROM (
               SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(g.footprint, @tolerance, true), 3857), b.env, 4096, @buffer, true) AS geom,

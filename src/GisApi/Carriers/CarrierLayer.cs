@@ -23,7 +23,8 @@ public static class CarrierLayer
             c => new FeatureRow(c.Code, c.Location, new CarrierProperties(
                 c.Code, c.NameZh, c.NameEn, c.AddressZh, c.AddressEn, c.Kind, c.Industries, c.TotalFloorAreaSqm,
                 c.VacantFloorAreaSqm, c.VacancyRate, c.FloorHeightM, c.FloorLoadKnPerSqm, c.PowerCapacityKva, c.RentCnyPerSqmMonth,
-                c.Operator, c.Status, c.AvailableFrom, c.StewardId, c.ContactName, c.ContactPhone, c.VerifiedOn, c.UpdatedAt))),
+                c.Operator, c.Status, c.AvailableFrom, c.StewardId, c.ContactName, c.ContactPhone, c.VerifiedOn, c.UpdatedAt)),
+            temporal: "availableFrom"),
         new TileLayer(CarrierSchema.Layer.Name, $"""
             SELECT ST_AsMVT(t, '{CarrierSchema.Layer.Name}', 4096, 'geom') FROM (
               SELECT ST_AsMVTGeom(ST_Transform(c.location, 3857), b.env, 4096, @buffer, true) AS geom,

@@ -19,6 +19,12 @@ public interface IFeatureLayer
     /// <summary>What clients may filter and sort on: the published property names and their types, and "geometry".</summary>
     IReadOnlyDictionary<string, Type> Queryables { get; }
 
+    /// <summary>The published date <c>datetime</c> selects on (<see cref="DatetimeParameter"/>); none for a layer without one.</summary>
+    string? Temporal { get; }
+
+    /// <summary>The first and last value of <see cref="Temporal"/> (nulls when there are none or no such property).</summary>
+    Task<(DateOnly? First, DateOnly? Last)> TemporalExtentAsync(InventoryDbContext db, CancellationToken ct);
+
     /// <summary>The features the query selects (bbox, CQL2 filter, attribute filters), sorted, a page at a time.</summary>
     Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct);
 
@@ -49,7 +55,8 @@ public interface IFeatureLayer
 /// <summary>
 /// A collection over one layer's table (<paramref name="schema"/>): <paramref name="key"/> and
 /// <paramref name="geometry"/> say which members are the feature's id and shape, <paramref name="row"/> projects an
-/// entity to what the layer publishes (its properties record, whose names are also the queryables). The filters are
+/// entity to what the layer publishes (its properties record, whose names are also the queryables), and
+/// <paramref name="temporal"/> names the published date that <c>datetime</c> selects on. The filters are
 /// LINQ over NetTopologySuite, which Npgsql turns into index-using PostGIS predicates (<c>ST_Intersects</c> with the GiST
 /// index); only the extent is SQL, made once from the schema's names.
 /// </summary>
@@ -57,7 +64,8 @@ public sealed class FeatureLayer<TEntity>(
     Data.Layer schema, string title, string description,
     Expression<Func<TEntity, string>> key,
     Expression<Func<TEntity, Geometry>> geometry,
-    Expression<Func<TEntity, FeatureRow>> row) : IFeatureLayer
+    Expression<Func<TEntity, FeatureRow>> row,
+    string? temporal = null) : IFeatureLayer
     where TEntity : class
 {
     private readonly string _extentSql =
@@ -73,6 +81,20 @@ public sealed class FeatureLayer<TEntity>(
     public IReadOnlyDictionary<string, Type> Queryables => _translator.Types;
 
     public string Title => title;
+
+    public string? Temporal => temporal;
+
+    public async Task<(DateOnly? First, DateOnly? Last)> TemporalExtentAsync(InventoryDbContext db, CancellationToken ct)
+    {
+        if (temporal is null)
+        {
+            return (null, null);
+        }
+
+        var date = Expression.Lambda<Func<TEntity, DateOnly?>>(Expression.Convert(_translator.Member(temporal), typeof(DateOnly?)), row.Parameters[0]);
+        var dates = db.Set<TEntity>().AsNoTracking().Select(date);
+        return (await dates.MinAsync(ct), await dates.MaxAsync(ct));
+    }
 
     public string Description => description;
 

@@ -19,7 +19,7 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
     /// <summary><c>sortby</c>: queryable names, each ascending unless prefixed with '-'.</summary>
     public IReadOnlyList<(string Name, bool Descending)> SortBy { get; init; } = [];
 
-    /// <summary><c>datetime</c>: the layer as it was at that instant, rebuilt from the feature history (now when null).</summary>
+    /// <summary><c>asOf</c>: the layer as it was at that instant, rebuilt from the feature history (now when null).</summary>
     public DateTimeOffset? AsOf { get; init; }
 
     /// <summary><c>properties</c>: the properties to send (all when null).</summary>
@@ -30,7 +30,8 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
     public const int MaxOffset = 10_000_000;
 
     private static readonly HashSet<string> Known =
-        ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties", "datetime"];
+        ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties",
+            DatetimeParameter.Name, AsOfParameter.Name];
 
     /// <summary>
     /// The request's items query, parsed once per request: the tag filter reads its place (<c>bbox</c>) before the
@@ -83,6 +84,17 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
             }
         }
 
+        if (query.TryGetValue(DatetimeParameter.Name, out var datetime))
+        {
+            var (temporal, datetimeError) = DatetimeParameter.Conditions(datetime.ToString(), layer.Temporal);
+            if (datetimeError is not null)
+            {
+                return (null, datetimeError);
+            }
+
+            conditions.AddRange(temporal);
+        }
+
         // name=value; for a list property (a carrier's industries) it means "holds value".
         conditions.AddRange(query.Where(q => attributes.Contains(q.Key)).Select(q =>
             layer.Queryables[q.Key] is { IsGenericType: true } list && list.GetGenericTypeDefinition() == typeof(List<>)
@@ -105,31 +117,11 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
         var (limit, limitError) = Whole(query, "limit", DefaultLimit, 1, MaxLimit);
         var (offset, offsetError) = Whole(query, "offset", 0, 0, MaxOffset);
         var (bbox, bboxError) = bboxCrs is null ? (null, null) : Box(query, bboxCrs);
-        var (asOf, asOfError) = Instant(query);
+        var (asOf, asOfError) = AsOfParameter.Parse(query);
         var error = crsError ?? bboxCrsError ?? limitError ?? offsetError ?? bboxError ?? asOfError;
         return error is null
             ? (new ItemsQuery(bbox, limit, offset, crs!) { Conditions = conditions, SortBy = sortBy, Properties = properties, AsOf = asOf }, null)
             : (null, error);
-    }
-
-    /// <summary>
-    /// <c>datetime</c> as one RFC 3339 instant with its offset: the layer as it was then. The features carry no time of
-    /// validity of their own, so an interval would have no meaning; it is refused, not half-read.
-    /// </summary>
-    private static (DateTimeOffset? AsOf, string? Error) Instant(IQueryCollection query)
-    {
-        if (!query.TryGetValue("datetime", out var text))
-        {
-            return (null, null);
-        }
-
-        var value = text.ToString();
-        return value.Contains('T') && !value.Contains('/')
-               && (value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T'))
-               && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? (instant, null)
-            : (null, $"datetime: '{value}' is not an RFC 3339 instant with its offset (2026-11-27T08:00:00Z); the layers are "
-                     + "read as of one instant, intervals are not offered");
     }
 
     private static (List<(string, bool)> Sort, string? Error) SortList(IQueryCollection query, HashSet<string> attributes)

@@ -86,10 +86,10 @@ public static class OgcEndpoints
 
     private static async Task<GeoJsonResult> Collections(HttpRequest request, InventoryDbContext db, CancellationToken ct)
     {
-        var described = new List<(IFeatureLayer Collection, NetTopologySuite.Geometries.Envelope? Extent)>();
+        var described = new List<(IFeatureLayer Collection, Extent Extent)>();
         foreach (var collection in FeatureLayers.All)
         {
-            described.Add((collection, await collection.ExtentAsync(db, ct)));
+            described.Add((collection, await Extent.OfAsync(collection, db, ct)));
         }
 
         return new GeoJsonResult(Json, w =>
@@ -115,13 +115,13 @@ public static class OgcEndpoints
             return NoCollection(collectionId);
         }
 
-        var extent = await collection.ExtentAsync(db, ct);
+        var extent = await Extent.OfAsync(collection, db, ct);
         return new GeoJsonResult(Json, w => WriteCollection(w, request, collection, extent));
     }
 
     /// <summary>
     /// A page with a <c>bbox</c> holds only features in it, and so do its <c>numberMatched</c> and links: its place is the
-    /// box. Not so a page of the past (<c>datetime</c>), read from the history.
+    /// box. Not so a page of the past (<c>asOf</c>), read from the history.
     /// </summary>
     private static Http.Place? ItemsPlace(HttpContext http) =>
         http.Request.RouteValues["collectionId"] is string id && FeatureLayers.Find(id) is { } collection
@@ -241,8 +241,7 @@ public static class OgcEndpoints
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title))));
     }
 
-    private static void WriteCollection(Utf8JsonWriter w, HttpRequest request, IFeatureLayer collection,
-        NetTopologySuite.Geometries.Envelope? extent)
+    private static void WriteCollection(Utf8JsonWriter w, HttpRequest request, IFeatureLayer collection, Extent extent)
     {
         w.WriteStartObject();
         w.WriteString("id", collection.Id);
@@ -257,24 +256,7 @@ public static class OgcEndpoints
 
         w.WriteEndArray();
         w.WriteString("storageCrs", Crs84);
-        if (extent is not null)
-        {
-            w.WriteStartObject("extent");
-            w.WriteStartObject("spatial");
-            w.WriteStartArray("bbox");
-            w.WriteStartArray();
-            foreach (var v in new[] { extent.MinX, extent.MinY, extent.MaxX, extent.MaxY })
-            {
-                w.WriteNumberValue(v);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndArray();
-            w.WriteString("crs", Crs84);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
+        extent.Write(w, collection);
         OgcLinks.Write(w,
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "self", Json, collection.Title),
             (OgcLinks.Items(request, collection.Id), "items", GeoJsonResult.GeoJson, $"{collection.Title}: features"),

@@ -23,7 +23,8 @@ public static class ParcelLayer
                 p.Code, p.NameZh, p.NameEn, p.AreaId, p.AddressZh, p.AddressEn, p.LandUse, p.LandUseCode, p.LandUseScheme,
                 p.NetSiteAreaSqm, p.SiteAreaMu, p.GeodesicAreaSqm, p.PlotRatioMax, p.PlotRatioMin, p.BuildingDensityMaxPct,
                 p.GreenRatioMinPct, p.HeightLimitM, p.LeaseTermYears, p.StartingPrice, p.PriceBasis, p.DepositWanYuan,
-                p.SupplyMethod, p.Status, p.AvailableFrom, p.StewardId, p.ContactName, p.ContactPhone, p.VerifiedOn, p.UpdatedAt))),
+                p.SupplyMethod, p.Status, p.AvailableFrom, p.StewardId, p.ContactName, p.ContactPhone, p.VerifiedOn, p.UpdatedAt)),
+            temporal: "availableFrom"),
         new TileLayer(ParcelSchema.Layer.Name, $"""
             SELECT ST_AsMVT(t, '{ParcelSchema.Layer.Name}', 4096, 'geom') FROM (
               SELECT ST_AsMVTGeom(ST_Transform(ST_Simplify(p.boundary, @tolerance, true), 3857), b.env, 4096, @buffer, true) AS geom,

@@ -44,26 +44,26 @@ public sealed class AsOfTests(EditableApi api) : IClassFixture<EditableApi>
         Assert.NotEqual(parcelsThen, await FeaturesAsync(parcels));
 
         var at = Uri.EscapeDataString(then.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(parcelsThen, await FeaturesAsync($"{parcels}&datetime={at}"));
-        Assert.Equal(buildingsThen, await FeaturesAsync($"{buildings}&datetime={at}"));
+        Assert.Equal(parcelsThen, await FeaturesAsync($"{parcels}&asOf={at}"));
+        Assert.Equal(buildingsThen, await FeaturesAsync($"{buildings}&asOf={at}"));
         var odataAsOf = await Requests.JsonAsync(await api.Client().GetAsync(OData($"/AsOf(time={at})"), Ct));
         Assert.Equal(odataThen, odataAsOf.GetProperty("value").ToString());
 
         // Filters apply to the past state as to the live one: then, the parcel was not transferred.
         var transferred = await Requests.JsonAsync(await api.Client().GetAsync(
-            $"/ogc/collections/parcels/items?datetime={at}&filter={Uri.EscapeDataString("status = 'transferred' AND code = 'LQ04(252):2025-07'")}", Ct));
+            $"/ogc/collections/parcels/items?asOf={at}&filter={Uri.EscapeDataString("status = 'transferred' AND code = 'LQ04(252):2025-07'")}", Ct));
         Assert.Equal(0, transferred.GetProperty("numberMatched").GetInt32());
         // Before anything was recorded, there was nothing.
-        var before = await Requests.JsonAsync(await api.Client().GetAsync("/ogc/collections/parcels/items?datetime=2000-01-01T00:00:00Z", Ct));
+        var before = await Requests.JsonAsync(await api.Client().GetAsync("/ogc/collections/parcels/items?asOf=2000-01-01T00:00:00Z", Ct));
         Assert.Equal(0, before.GetProperty("numberMatched").GetInt32());
     }
 
     [Fact]
-    public async Task Datetime_OtherThanAnInstant_IsRefused()
+    public async Task AsOf_OtherThanAnInstant_IsRefused()
     {
         foreach (var value in new[] { "2026-11-27", "2026-11-27T00:00:00Z/..", "../2026-11-27T00:00:00Z", "now", "2026-11-27T00:00:00" })
         {
-            var response = await api.Client().GetAsync($"/ogc/collections/parcels/items?datetime={Uri.EscapeDataString(value)}", Ct);
+            var response = await api.Client().GetAsync($"/ogc/collections/parcels/items?asOf={Uri.EscapeDataString(value)}", Ct);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
     }
