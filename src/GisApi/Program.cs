@@ -8,6 +8,7 @@ using LandInventory.GisApi.Http;
 using LandInventory.GisApi.Importing;
 using LandInventory.GisApi.Map;
 using LandInventory.GisApi.OData;
+using LandInventory.GisApi.OpenApi;
 using LandInventory.GisApi.Operations;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
@@ -24,11 +25,7 @@ builder.Services.AddInventoryEditing();
 builder.Services.AddInventoryRateLimits();
 builder.Services.AddInventoryOperations();
 builder.Services.AddInvestorMap();
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Description = ODataSetup.OpenApiNote;
-    return Task.CompletedTask;
-}));
+builder.Services.AddInventoryOpenApi();
 
 var app = builder.Build();
 app.UseRequestIds();

@@ -22,11 +22,17 @@ public static class HistoryEndpoints
     public static IEndpointRouteBuilder MapHistoryEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/ogc/collections/{collectionId}/items/{featureId}/history", FeatureHistory).WithName("OgcItemHistory")
-            .WithTags("History").WithMetadata(new Http.AudienceScoped(Writers.SeesNames)).AddEndpointFilter<Http.DataVersionETag>()
+            .WithTags("History").WithMetadata(new Http.AudienceScoped(Writers.SeesNames), new OpenApi.QueryParameters(
+                new("limit", $"Changes per page, at most {MaxLimit}.", "integer", DefaultLimit, 1, MaxLimit),
+                new("offset", "Changes to skip.", "integer", 0, 0, ItemsQuery.MaxOffset)))
+            .AddEndpointFilter<Http.DataVersionETag>()
             .WithSummary("A feature's changes, oldest first: who (to planners and admins by name, to anyone else by bureau), when, "
                          + "which fields with old and new values, old and new geometry")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/changes", Feed).WithName("Changes").WithTags("History")
+        app.MapGet("/changes", Feed).WithName("Changes").WithTags("History").WithMetadata(new OpenApi.QueryParameters(
+                new("since", "Changes committed after this instant (RFC 3339), or the cursor of the last answer's next link."),
+                new("layer", $"Only this layer's changes: {InventoryLayers.Names}."),
+                new("limit", $"Changes per page, at most {MaxLimit}.", "integer", DefaultLimit, 1, MaxLimit)))
             .WithSummary("The change feed (who: as in a feature's history): changes since a time (since=2026-11-27T10:00:00Z) or since the cursor of the last "
                          + "answer's next link, in commit order; layer narrows it; limit default 100, at most 1000")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest);

@@ -20,7 +20,12 @@ public static class ImportEndpoints
     {
         var imports = app.MapGroup("/imports").WithTags("Imports").RequireAuthorization(AuthSetup.EditorPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        imports.MapPost("/", Post).WithName("PostImport")
+        imports.MapPost("/", Post).WithName("PostImport").WithMetadata(new OpenApi.QueryParameters(
+                new("layer", $"The layer the file holds: {ImportLayers.Names()}."),
+                new("mode", "upsert (add and update) or replace (also remove what the file lacks; admins only).", Default: "upsert"),
+                new("dryRun", "Check and report the change without writing it.", "boolean", false),
+                new("skipInvalid", "Write the valid features and report the others.", "boolean", false),
+                new("crs", "The coordinate system of the file when it declares none (EPSG:4544, EPSG:4490, …).")))
             .WithSummary("Import a GeoJSON file into a layer, as the command-line importer does; answers 202 with the job to poll")
             .Accepts<object>("application/geo+json", "application/json", "application/geo+json-seq")
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)

@@ -30,7 +30,7 @@ public static class MapEndpoints
         app.MapGet("/", () => Results.File(Path.Combine(dist, "index.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapGet("/map/config.json", (IOptions<MapOptions> settings) => Results.Json(MapConfig.From(settings.Value)))
-            .WithTags("Map").WithSummary("The map page's settings: the base map tile URL and its coordinate system, if configured");
+            .WithName("MapConfig").WithTags("Map").WithSummary("The map page's settings: the base map tile URL and its coordinate system, if configured");
         return app;
     }
 

@@ -29,6 +29,23 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
     public const int MaxLimit = 1000;
     public const int MaxOffset = 10_000_000;
 
+    /// <summary>What the items endpoint takes, as its OpenAPI description publishes it.</summary>
+    public static OpenApi.QueryParameters Parameters { get; } = new(
+        new("limit", $"Features per page, at most {MaxLimit}.", "integer", DefaultLimit, 1, MaxLimit),
+        new("offset", "Features to skip before the page (next and prev links carry it).", "integer", 0, 0, MaxOffset),
+        new("bbox", "minx,miny,maxx,maxy in bbox-crs: the features intersecting the box."),
+        new("bbox-crs", $"The CRS of bbox (default {OgcCrs.Crs84Uri}; the collection's crs list names the others).", Format: "uri"),
+        new("crs", "The CRS of the answer's geometries (default CRS84); the answer's Content-Crs says which.", Format: "uri"),
+        new(DatetimeParameter.Name, "An instant or an interval (2025-06-01/.., ../2025-12-31, 2025-06-01/2025-12-31): the features "
+            + "whose day available from lies in it, bounds inclusive (OGC API – Features Part 1)."),
+        new(AsOfParameter.Name, "An RFC 3339 instant with its offset: the layer as it was then, from the feature history.", Format: "date-time"),
+        new("filter", "A CQL2 text filter over the queryables (OGC API – Features Part 3)."),
+        new("filter-lang", "The filter's language: cql2-text.", Default: "cql2-text"),
+        new("filter-crs", $"The CRS of the filter's geometries: {OgcCrs.Crs84Uri}.", Format: "uri"),
+        new("sortby", "Queryables to sort by, comma-separated, each ascending unless prefixed with '-'."),
+        new("properties", "The properties to send, comma-separated (all by default)."),
+        new("f", "The format: json (GeoJSON).", Default: "json"));
+
     private static readonly HashSet<string> Known =
         ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties",
             DatetimeParameter.Name, AsOfParameter.Name];

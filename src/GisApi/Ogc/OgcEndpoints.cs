@@ -39,9 +39,9 @@ public static class OgcEndpoints
         ogc.MapGet("/collections/{collectionId}/queryables", Queryables).WithName("OgcQueryables")
             .WithSummary("The properties a filter, an attribute filter or sortby may name, as JSON Schema");
         ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
-            .WithSummary("Features of a layer as GeoJSON: bbox, crs, bbox-crs, filter (CQL2 text), attribute filters, sortby, "
-                         + "properties, limit (default 10, at most 1000), offset; next/prev links")
-            .WithMetadata(new Http.PlaceScoped(ItemsPlace))
+            .WithSummary("Features of a layer as GeoJSON: bbox, crs, bbox-crs, datetime, asOf, filter (CQL2 text), attribute "
+                         + "filters (a queryable's name=value), sortby, properties, limit (default 10, at most 1000), offset; next/prev links")
+            .WithMetadata(new Http.PlaceScoped(ItemsPlace), ItemsQuery.Parameters)
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem")

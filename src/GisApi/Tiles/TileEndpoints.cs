@@ -21,7 +21,7 @@ public static class TileEndpoints
         var tiles = app.MapGroup("/tiles").WithTags("Vector tiles").AddEndpointFilter<DataVersionETag>();
         tiles.MapGet("/{layerId}.json", TileJson).WithName("TileJson")
             .WithSummary("TileJSON 3.0 for a layer: tile URL template, zooms, bounds and the attributes of its features")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         tiles.MapGet("/{layerId}/{z:int}/{x:int}/{y:int}.mvt", Tile).WithName("VectorTile")
             .WithSummary("A Mapbox vector tile of one layer (204 when the tile holds no feature); names and figures from zoom 15, the TileJSON says which")
             .WithMetadata(new PlaceScoped(Place))

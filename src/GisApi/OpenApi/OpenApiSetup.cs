@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using LandInventory.GisApi.OData;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+
+namespace LandInventory.GisApi.OpenApi;
+
+/// <summary>
+/// The API's OpenAPI description at <c>/openapi/v1.json</c>: OpenAPI 3.0, which OGC API – Features' oas30 class and the
+/// landing page's link name; every query parameter an endpoint reads by hand (<see cref="QueryParameters"/>); and the
+/// bearer scheme on every operation that needs a token, while anonymous operations say that they need none.
+/// </summary>
+public static class OpenApiSetup
+{
+    public const string BearerScheme = "bearer";
+
+    /// <summary>What each group of operations is, for readers of the description.</summary>
+    private static readonly Dictionary<string, string> Tags = new()
+    {
+        ["OGC API – Features"] = "The layers as OGC API – Features collections (Parts 1, 2 and 3): GeoJSON, CRSs, CQL2 filters",
+        ["OGC API – Features: editing"] = "Create, replace, patch and delete features (Part 4), with a token and If-Match",
+        ["Vector tiles"] = "Mapbox vector tiles and TileJSON of each layer",
+        ["Spatial search"] = "Nearest, within a distance, what is here, intersecting a posted geometry, area statistics",
+        ["History"] = "Every recorded change: a feature's history and the change feed",
+        ["Imports"] = "GeoJSON files imported as jobs, with the command-line importer's checks",
+        ["OData"] = "The inventory as an OData v4 service (its own $metadata describes it; see the description above)",
+        ["Health"] = "Liveness and readiness for orchestrators",
+        ["Map"] = "The investor map page's settings",
+    };
+
+    public static IServiceCollection AddInventoryOpenApi(this IServiceCollection services)
+    {
+        // The API's JSON numbers are numbers: ASP.NET's web defaults also read them from strings, which the description
+        // would then have to say as "integer or string" — a union OpenAPI 3.0 cannot type. No endpoint binds JSON through
+        // these options (bodies are read by the import reader), so only the description changes.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        return services.AddOpenApi(Configure);
+    }
+
+    private static void Configure(Microsoft.AspNetCore.OpenApi.OpenApiOptions options)
+    {
+        options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Description = ODataSetup.OpenApiNote;
+            // The base URL without a trailing slash: operation paths begin with one.
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/');
+            }
+
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+            {
+                tag.Description ??= tag.Name is { } name && Tags.TryGetValue(name, out var description) ? description : null;
+            }
+
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token with the role planner (and the bureau it speaks for, claim steward) or admin: docs/security.md",
+            };
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            foreach (var parameter in metadata.OfType<QueryParameters>().SelectMany(p => p.All))
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(Describe(parameter));
+            }
+
+            operation.Security = metadata.OfType<IAuthorizeData>().Any()
+                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }]
+                : [];
+            return Task.CompletedTask;
+        });
+    }
+
+    private static OpenApiParameter Describe(QueryParameter parameter) => new()
+    {
+        Name = parameter.Name,
+        In = ParameterLocation.Query,
+        Description = parameter.Description,
+        Schema = new OpenApiSchema
+        {
+            Type = parameter.Type switch
+            {
+                "integer" => JsonSchemaType.Integer,
+                "number" => JsonSchemaType.Number,
+                "boolean" => JsonSchemaType.Boolean,
+                _ => JsonSchemaType.String,
+            },
+            Format = parameter.Format,
+            Default = parameter.Default switch
+            {
+                int i => JsonValue.Create(i),
+                bool b => JsonValue.Create(b),
+                string t => JsonValue.Create(t),
+                _ => null,
+            },
+            Minimum = parameter.Minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Maximum = parameter.Maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+    };
+}
