@@ -13,7 +13,6 @@ using LandInventory.GisApi.Operations;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
 using LandInventory.GisApi.Tiles;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInventoryDatabase();
@@ -40,7 +39,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseODataResponseCache();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapInventoryApiReference();
 app.MapHealthEndpoints();
 app.MapMetrics();
 app.MapOgcEndpoints();

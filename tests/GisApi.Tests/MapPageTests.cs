@@ -177,6 +177,14 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
         Assert.Equal(expected, Codes(seen.RootElement.GetProperty("listed")));
     }
 
+    [Fact]
+    public async Task ThePages_RequestNothingFromAnotherHost_AndOfferNoOutsideService()
+    {
+        using var seen = await BrowseAsync("offline");
+        Assert.Empty(Codes(seen.RootElement.GetProperty("outside")));
+        Assert.Empty(Codes(seen.RootElement.GetProperty("offers")));
+    }
+
     /// <summary>Runs one scenario of Browser/map.e2e.mjs against the API on a real socket; no console error allowed.</summary>
     private async Task<JsonDocument> BrowseAsync(string scenario, string argument = "", string? connectionString = null)
     {

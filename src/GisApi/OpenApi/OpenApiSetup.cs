@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LandInventory.GisApi.OData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace LandInventory.GisApi.OpenApi;
 
@@ -79,6 +80,23 @@ public static class OpenApiSetup
                 : [];
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// The API reference at <c>/scalar/</c>, self-contained: on a government network it must call nothing outside, so no
+    /// fonts from Scalar's host, no telemetry, and none of the buttons to outside services (its agent "Ask AI", the
+    /// developer tools' "Generate SDK" and "Deploy", the MCP offer).
+    /// </summary>
+    public static WebApplication MapInventoryApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference(options => options
+            .WithTitle("LandInventory API")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
+        return app;
     }
 
     private static OpenApiParameter Describe(QueryParameter parameter) => new()

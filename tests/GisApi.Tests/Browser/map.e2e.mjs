@@ -137,6 +137,18 @@ const scenarios = {
     const warm = times.slice(1).sort((x, y) => x - y);
     return { cold: times[0], median: warm[10], p95: warm[18], max: warm[19] };
   },
+  // The pages a person opens — the map and the API reference — load nothing from another host (a government network
+  // reaches no outside service) and offer no outside service.
+  async offline() {
+    const own = new URL(baseUrl).host;
+    const outside = [];
+    page.on('request', (r) => { const url = new URL(r.url()); if (url.protocol.startsWith('http') && url.host !== own) outside.push(r.url()); });
+    await open('#lang=en');
+    await page.goto(`${baseUrl}/scalar/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('text=LandInventory', { timeout: 30000 });
+    const text = await page.evaluate(() => document.body.innerText);
+    return { outside, offers: ['Ask AI', 'Generate SDK', 'Deploy', 'Developer Tools'].filter((t) => text.includes(t)) };
+  },
   async phone() {
     await page.setViewportSize({ width: 390, height: 844 });
     await open('#lang=zh');
