@@ -30,8 +30,12 @@ public static class InventoryDatabase
         return new InventoryDbContext(options.Options);
     }
 
+    /// <summary>The name the connection pool reports itself by (metrics): never its connection string, which names host, database and user.</summary>
+    public const string PoolName = "inventory";
+
     private static void MapTypes(NpgsqlDbContextOptionsBuilder npgsql)
     {
+        npgsql.ConfigureDataSource(source => source.Name = PoolName);
         npgsql.UseNetTopologySuite();
         // PostgreSQL enums: the database itself refuses a status or land use that does not exist.
         npgsql.MapEnum<LandUse>();

@@ -18,7 +18,7 @@ public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options
     /// <summary>A data source an import writes through: geometries as NetTopologySuite's (the caller disposes it).</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = Data.InventoryDatabase.PoolName + "-import" };
         builder.UseNetTopologySuite();
         return builder.Build();
     }

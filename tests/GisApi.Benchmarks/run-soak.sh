@@ -28,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 li_say "starting the API on :5097"
-ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:5097 Logging__LogLevel__Default=Warning Auth__SigningKey=$key \
+ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:5097 Metrics__Port=5097 Logging__LogLevel__Default=Warning Auth__SigningKey=$key \
   dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll >"$work/api-soak.log" 2>&1 &
 api=$!
 for _ in $(seq 60); do curl -sf http://127.0.0.1:5097/health/ready >/dev/null && break; sleep 0.5; done

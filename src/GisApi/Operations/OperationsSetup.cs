@@ -5,7 +5,7 @@ namespace LandInventory.GisApi.Operations;
 
 /// <summary>
 /// What running the service in production needs: metrics in Prometheus format at <c>/metrics</c> (HTTP server, .NET
-/// runtime and Npgsql's connection pool and commands), a request id on every answer and log line, and a shutdown that
+/// runtime and Npgsql's connection pool and commands; where operators choose, <see cref="MetricsOptions"/>), a request id on every answer and log line, and a shutdown that
 /// lets in-flight requests finish (<c>Shutdown:TimeoutSeconds</c>, default 30).
 /// </summary>
 public static class OperationsSetup
@@ -20,6 +20,7 @@ public static class OperationsSetup
             .AddMeter("Npgsql")
             .AddPrometheusExporter());
         services.AddSettings<ShutdownOptions>(ShutdownOptions.Section);
+        services.AddSettings<MetricsOptions>(MetricsOptions.Section);
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.Value.TimeoutSeconds));
         return services;
@@ -43,9 +44,22 @@ public static class OperationsSetup
         return app;
     }
 
+    /// <summary>
+    /// <c>/metrics</c> on the management port only, or to admin tokens only: the numbers describe the service's insides
+    /// (pools, paths, failures), which are no public reader's business.
+    /// </summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Port is { } port)
+        {
+            metrics.RequireHost($"*:{port}");
+        }
+        else
+        {
+            metrics.RequireAuthorization(Auth.AuthSetup.AdminPolicy);
+        }
+
         return app;
     }
 }

@@ -30,11 +30,19 @@ public sealed class OperationsTests(InventoryApi api) : IClassFixture<InventoryA
     }
 
     [Fact]
-    public async Task Metrics_ArePrometheusText_CountingRequests()
+    public async Task Metrics_ArePrometheusText_CountingRequests_ForAdminsOnly_WithoutConnectionDetails()
     {
-        var client = api.Factory.CreateClient();
+        const string key = "metrics-test-signing-key-0123456789abcdef";
+        await using var secured = new ApiFactory(api.Database.ConnectionString, ("Auth:SigningKey", key), ("Warmup:Enabled", "false"));
+        var client = secured.CreateClient();
         (await client.GetAsync("/ogc/collections", Ct)).EnsureSuccessStatusCode();
-        var metrics = await client.GetAsync("/metrics", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/metrics", Ct)).StatusCode);
+        var settings = new LandInventory.Auth.TokenOptions { SigningKey = key };
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(client, "/metrics",
+            LandInventory.Auth.DevelopmentTokens.Mint(settings, "p", LandInventory.Auth.Roles.Planner, "lqy-planning-resources", TimeSpan.FromMinutes(5)))).StatusCode);
+
+        var metrics = await GetAsync(client, "/metrics",
+            LandInventory.Auth.DevelopmentTokens.Mint(settings, "ops", LandInventory.Auth.Roles.Admin, null, TimeSpan.FromMinutes(5)));
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.StartsWith("text/plain", metrics.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         var text = await metrics.Content.ReadAsStringAsync(Ct);
@@ -42,6 +50,28 @@ public sealed class OperationsTests(InventoryApi api) : IClassFixture<InventoryA
         Assert.Contains("http_route=\"/ogc/collections\"", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
         Assert.Contains("db_client_operation_duration_seconds_count", text, StringComparison.Ordinal); // Npgsql's
+        // The service's pool reports under its name, not under its connection string. (The
+        // meter is the process's: the test harness's own pools, named by their connection strings, are in it too.)
+        Assert.Contains("db_client_connection_pool_name=\"inventory\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Metrics_OnAManagementPort_AreServedThereAlone_WithoutAToken()
+    {
+        await using var managed = new ApiFactory(api.Database.ConnectionString, ("Metrics:Port", "9464"), ("Warmup:Enabled", "false"));
+        var client = managed.CreateClient();
+        using var there = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        there.Headers.Host = "localhost:9464";
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(there, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics", Ct)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request, Ct);
     }
 
     [Fact]
