@@ -27,6 +27,7 @@ builder.Services.AddInvestorMap();
 builder.Services.AddInventoryOpenApi();
 
 var app = builder.Build();
+app.UseTrustedProxies();
 app.UseRequestIds();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();

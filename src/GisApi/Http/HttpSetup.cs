@@ -21,6 +21,7 @@ public static class HttpSetup
         services.AddSettings<ResponseCacheOptions>(ResponseCacheOptions.Section);
         services.AddSettings<LimitsOptions>(LimitsOptions.Section);
         services.AddSettings<CorsOriginsOptions>(CorsOriginsOptions.Section);
+        services.AddSettings<ProxyOptions>(ProxyOptions.Section);
         services.AddSettings<WarmupOptions>(WarmupOptions.Section);
         services.AddSingleton(provider =>
         {
@@ -37,6 +38,9 @@ public static class HttpSetup
         services.AddSingleton<ICorsPolicyProvider, CorsPolicies>();
         return services;
     }
+
+    /// <summary>First in the pipeline: what follows sees the client's address and scheme as a trusted proxy forwarded them.</summary>
+    public static WebApplication UseTrustedProxies(this WebApplication app) => ProxyOptions.UseTrustedProxies(app);
 
     public static WebApplication UseInventoryHttp(this WebApplication app)
     {

@@ -6,10 +6,12 @@ using Microsoft.Extensions.Options;
 namespace LandInventory.GisApi.Http;
 
 /// <summary>
-/// Anonymous clients share the service fairly: a token bucket per client address (<c>RateLimit:PerSecond</c>, default
-/// 50, bursts of <c>RateLimit:Burst</c>, default 200); beyond it 429 with <c>Retry-After</c>. Authenticated planners are
-/// not limited (they are few, known, and their writes are already bounded by the database). <c>RateLimit:Enabled</c>
-/// false turns it off (benchmarks, or a proxy in front that limits already).
+/// Clients share the service fairly: a token bucket per client address for anonymous requests
+/// (<c>RateLimit:PerSecond</c>, default 50, bursts of <c>RateLimit:Burst</c>, default 200), and one per token subject,
+/// ten times larger, for authenticated ones (a planner's import preview or a GIS client with a token is busier, but no
+/// token is unlimited); beyond it 429 with <c>Retry-After</c>. The address is the connection's, or the one a trusted
+/// proxy forwarded (<see cref="ProxyOptions"/>) — never what a client claims. <c>RateLimit:Enabled</c> false turns it
+/// off (benchmarks, or a proxy in front that limits already).
 /// </summary>
 public static class RateLimits
 {
@@ -19,20 +21,13 @@ public static class RateLimits
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, settings) =>
         {
-            var (enabled, perSecond, burst) = (settings.Value.Enabled, settings.Value.PerSecond, settings.Value.Burst);
+            var limits = settings.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !enabled || context.User.Identity?.IsAuthenticated == true
-                    ? RateLimitPartition.GetNoLimiter("unlimited")
-                    : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new TokenBucketRateLimiterOptions
-                        {
-                            TokenLimit = burst,
-                            TokensPerPeriod = perSecond,
-                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                            QueueLimit = 0,
-                            AutoReplenishment = true,
-                        }));
+                !limits.Enabled ? RateLimitPartition.GetNoLimiter("unlimited")
+                : context.User.Identity?.IsAuthenticated == true
+                    ? Bucket($"token:{context.User.Identity.Name}", limits.AuthenticatedPerSecond, limits.AuthenticatedBurst)
+                    : Bucket($"address:{context.Connection.RemoteIpAddress}", limits.PerSecond, limits.Burst));
             options.OnRejected = async (rejected, ct) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
@@ -45,11 +40,21 @@ public static class RateLimits
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
-                        Detail = $"This client sent more than {perSecond} requests a second; retry after {retryAfter} s.",
+                        Detail = $"This client sent more requests than its share ({(rejected.HttpContext.User.Identity?.IsAuthenticated == true ? limits.AuthenticatedPerSecond : limits.PerSecond)} a second); retry after {retryAfter} s.",
                     },
                 });
             };
         });
         return services;
     }
+
+    private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
 }
