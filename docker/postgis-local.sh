@@ -58,11 +58,13 @@ li_ensure_cluster() {
     mkdir -p "$LI_STATE_DIR" && (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$pwfile")
   fi
   local pw; pw=$(cat "$pwfile")
-  # The role's password is (re)set from the file each run, so a lost state dir heals itself.
-  li_psql -d postgres -v pw="$pw" <<'SQL' || li_die "could not create the landinventory role and database"
-SELECT format('CREATE ROLE landinventory LOGIN PASSWORD %L', :'pw')
+  [[ $pw =~ ^[A-Za-z0-9]+$ ]] || li_die "$pwfile is not a password this script made (letters and digits): remove it to make a new one"
+  # The role's password is (re)set from the file each run, so a lost state dir heals itself. It goes to psql on its
+  # standard input, never on a command line, where any user of the machine would read it in ps.
+  li_psql -d postgres <<SQL || li_die "could not create the landinventory role and database"
+SELECT format('CREATE ROLE landinventory LOGIN PASSWORD %L', '$pw')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'landinventory') \gexec
-SELECT format('ALTER ROLE landinventory PASSWORD %L', :'pw') \gexec
+SELECT format('ALTER ROLE landinventory PASSWORD %L', '$pw') \gexec
 SELECT 'CREATE DATABASE landinventory OWNER landinventory'
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'landinventory') \gexec
 SQL

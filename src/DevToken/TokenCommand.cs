@@ -34,6 +34,7 @@ public static class TokenCommand
                 : role is not (Roles.Planner or Roles.Admin) ? $"--role must be {Roles.Planner} or {Roles.Admin}"
                 : role == Roles.Planner && string.IsNullOrEmpty(steward) ? "a planner needs --steward <bureau id>"
                 : !double.IsFinite(hours) || hours <= 0 ? "--hours must be a positive number"
+                : hours > options.MaxTokenLifetimeHours ? $"--hours may be at most {options.MaxTokenLifetimeHours} ({TokenOptions.Section}:MaxTokenLifetimeHours): the service refuses longer-lived tokens"
                 : null);
         if (problem is not null)
         {

@@ -26,17 +26,27 @@ public static class AuthSetup
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<TokenOptions>>((options, tokens) =>
         {
             options.MapInboundClaims = false;
+            var (keys, algorithms) = tokens.Value.Verification();
+            var maxLifetime = tokens.Value.MaxLifetime;
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = tokens.Value.Issuer,
                 ValidAudience = tokens.Value.Audience,
                 // No key configured: a key nobody has, so every token is refused.
-                IssuerSigningKey = tokens.Value.Key,
+                IssuerSigningKeys = keys,
                 RequireSignedTokens = true,
-                ValidAlgorithms = [DevelopmentTokens.Algorithm],
+                RequireExpirationTime = true,
+                ValidAlgorithms = algorithms,
                 NameClaimType = Roles.SubjectClaim,
                 RoleClaimType = Roles.RoleClaim,
                 ClockSkew = TimeSpan.FromSeconds(30),
+                // Expired and not-yet-valid as usual, and no token valid for longer than Auth:MaxTokenLifetimeHours: a
+                // leaked long-lived token is refused whoever signed it.
+                LifetimeValidator = (notBefore, expires, token, parameters) =>
+                    expires is { } end && end > DateTime.UtcNow - parameters.ClockSkew
+                    && (notBefore ?? (token as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)?.IssuedAt) is { } start
+                    && start != default && start <= DateTime.UtcNow + parameters.ClockSkew
+                    && end - start <= maxLifetime,
             };
         });
         // A planner speaks for one bureau: a planner token that names none may write nothing (Editor.From says why).

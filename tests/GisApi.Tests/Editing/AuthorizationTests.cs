@@ -71,6 +71,7 @@ public sealed class AuthorizationTests(EditableApi api) : IClassFixture<Editable
         Assert.Equal(1, Run(["--role", "planner"], withKey));
         Assert.Equal(1, Run(["--role", "root"], withKey));
         Assert.Equal(1, Run(["--role", "admin", "--hours", "soon"], withKey));
+        Assert.Equal(1, Run(["--role", "admin", "--hours", "25"], withKey)); // beyond Auth:MaxTokenLifetimeHours (24)
         var shortKey = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = "short" }).Build();
         Assert.Equal(1, Run(["--role", "admin"], shortKey));
