@@ -22,6 +22,7 @@ public static class HttpSetup
         services.AddSettings<LimitsOptions>(LimitsOptions.Section);
         services.AddSettings<CorsOriginsOptions>(CorsOriginsOptions.Section);
         services.AddSettings<ProxyOptions>(ProxyOptions.Section);
+        services.AddSettings<PublicUrlOptions>(PublicUrlOptions.Section);
         services.AddSettings<WarmupOptions>(WarmupOptions.Section);
         services.AddSingleton(provider =>
         {
@@ -39,8 +40,12 @@ public static class HttpSetup
         return services;
     }
 
-    /// <summary>First in the pipeline: what follows sees the client's address and scheme as a trusted proxy forwarded them.</summary>
-    public static WebApplication UseTrustedProxies(this WebApplication app) => ProxyOptions.UseTrustedProxies(app);
+    /// <summary>
+    /// First in the pipeline: what follows sees the client's address and scheme as a trusted proxy forwarded them, and
+    /// the request as made at the public address, when one is configured.
+    /// </summary>
+    public static WebApplication UseTrustedProxies(this WebApplication app) =>
+        PublicUrlOptions.UsePublicBaseUrl(ProxyOptions.UseTrustedProxies(app));
 
     public static WebApplication UseInventoryHttp(this WebApplication app)
     {
