@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: PostGIS up, migrations applied, data/geojson loaded, the API serving on http://127.0.0.1:5080.
 # ./run.sh token --role planner|admin [--steward <bureau>] [--name <who>] prints a development token instead.
+# ./run.sh import <file or folder> [importer options] imports into the same database (--connection still overrides).
 # ConnectionStrings__Inventory, when set, names the database to use instead of the local cluster.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,6 +26,19 @@ if [ -z "${ConnectionStrings__Inventory:-}" ]; then
   li_ensure_postgis
   ConnectionStrings__Inventory=$(li_ensure_cluster)
   export ConnectionStrings__Inventory
+fi
+
+# ./run.sh import survey.geojson --layer parcels --crs EPSG:4544 --dry-run: the importer, on the database above.
+if [ "${1:-}" = import ]; then
+  shift
+  log=$(dotnet build src/Importer -c Release --nologo -v quiet 2>&1) || { printf '%s\n' "$log" >&2; li_die "build of src/Importer failed"; }
+  exec dotnet run --project src/Importer -c Release --no-build -- "$@"
+fi
+
+# A person at a terminal reads ASP.NET Core's plain console lines; anywhere else (a service manager, a container) the
+# log stays one JSON object per line. Logging__Console__FormatterName chooses either way.
+if [ -t 1 ] && [ -z "${Logging__Console__FormatterName:-}" ]; then
+  export Logging__Console__FormatterName=simple
 fi
 
 command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page is built with npm (src/GisApi/Map)

@@ -48,7 +48,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
         if (string.IsNullOrWhiteSpace(connection))
         {
             await errors.WriteLineAsync(
-                "error: no database: pass --connection \"Host=...;Database=...\" or set ConnectionStrings__Inventory");
+                "error: no database: run it as ./run.sh import … (the local database ./run.sh made), pass --connection \"Host=...;Database=...\" or set ConnectionStrings__Inventory");
             return Failure;
         }
 

@@ -87,6 +87,17 @@ public sealed class ImportCommandTests(PostGisServer server)
     }
 
     [Fact]
+    public async Task Import_WithoutADatabase_SaysHowToReachTheOneRunShMade()
+    {
+        var errors = new StringWriter();
+        var exit = await new ImportCommand(new StringWriter(), errors)
+            .RunAsync(new ImportRequest(RepositoryFiles.DataFolder, Connection: ""), Ct);
+
+        Assert.Equal(ImportCommand.Failure, exit);
+        Assert.Contains("./run.sh import", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_UnreachableDatabase_ExitsTwo()
     {
         var errors = new StringWriter();
