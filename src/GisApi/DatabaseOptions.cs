@@ -30,11 +30,14 @@ public sealed class DatabaseOptions
     /// The connection string every API statement runs with: the settings above in its <c>Options</c>, before the
     /// string's own, which therefore win.
     /// </summary>
-    public string Bounded()
+    public string Bounded() => Bounded(StatementTimeoutSeconds);
+
+    /// <summary>The same with another statement timeout (an import's statements run longer than a request's).</summary>
+    public string Bounded(int statementTimeoutSeconds)
     {
         var bounded = new NpgsqlConnectionStringBuilder(ConnectionString);
         bounded.Options = string.Create(CultureInfo.InvariantCulture,
-            $"-c statement_timeout={StatementTimeoutSeconds * 1000} -c jit=off -c max_parallel_workers_per_gather={ParallelWorkersPerQuery} {bounded.Options}").Trim();
+            $"-c statement_timeout={statementTimeoutSeconds * 1000} -c jit=off -c max_parallel_workers_per_gather={ParallelWorkersPerQuery} {bounded.Options}").Trim();
         return bounded.ConnectionString;
     }
 

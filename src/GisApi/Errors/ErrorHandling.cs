@@ -29,6 +29,7 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
         [Refusal.TooLarge] = StatusCodes.Status413PayloadTooLarge,
         [Refusal.Unprocessable] = StatusCodes.Status422UnprocessableEntity,
         [Refusal.NeedsIfMatch] = StatusCodes.Status428PreconditionRequired,
+        [Refusal.Busy] = StatusCodes.Status429TooManyRequests,
     };
 
     public static int StatusOf(Refusal refusal) => Statuses[refusal];

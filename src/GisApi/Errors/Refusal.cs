@@ -26,4 +26,7 @@ public enum Refusal
 
     /// <summary>A write without the <c>If-Match</c> that guards against lost updates (428).</summary>
     NeedsIfMatch,
+
+    /// <summary>The caller, or everyone, has as much waiting as the service takes; retry later (429).</summary>
+    Busy,
 }

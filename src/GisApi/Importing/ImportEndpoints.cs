@@ -41,18 +41,20 @@ public static class ImportEndpoints
         var editor = Editor.From(http.User);
         var request = Parse(http.Request.Query, editor);
 
-        var maxBytes = settings.Value.MaxUploadMb * 1024L * 1024L;
+        // At most the upload limit, less where this user's or everyone's waiting uploads leave less; none when too many wait.
+        var maxBytes = jobs.Room(editor.Actor);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        // The upload waits in a file for its turn (it may be a gigabyte); the report names it as the client did.
+        // The upload waits in a file for its turn (it may be large), readable by the service's user alone; the report
+        // names it as the client did.
         var id = Guid.NewGuid().ToString("N");
         var file = Path.Combine(Path.GetTempPath(), $"landinventory-import-{id}");
         try
         {
-            await using (var target = File.Create(file))
+            await using (var target = CreatePrivate(file))
             {
                 await http.Request.Body.CopyToAsync(target, ct);
             }
@@ -61,7 +63,9 @@ public static class ImportEndpoints
         {
             File.Delete(file);
             throw new RequestRefusedException(Refusal.TooLarge, "The file is too large",
-                $"an import may have at most {maxBytes / 1024 / 1024} MB (Imports:MaxUploadMb)");
+                maxBytes < settings.Value.MaxUploadMb * 1024L * 1024L
+                    ? $"the room left for uploads waiting on disk is {maxBytes / 1024 / 1024} MB now (Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)"
+                    : $"an import may have at most {settings.Value.MaxUploadMb} MB (Imports:MaxUploadMb)");
         }
         catch
         {
@@ -133,6 +137,18 @@ public static class ImportEndpoints
     }
 
     private const string InvalidRequest = "Invalid import request";
+
+    /// <summary>A new file only the service's own user may read or write (mode 600), whatever the umask.</summary>
+    public static FileStream CreatePrivate(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, options);
+    }
 
     private static RequestRefusedException Invalid(string detail) => new(Refusal.Invalid, InvalidRequest, detail);
 

@@ -21,6 +21,9 @@ public sealed class ImportJob(string id, string owner, ImportInput input, string
     /// <summary>Where the upload waits for its turn.</summary>
     public string File => upload;
 
+    /// <summary>The bytes the upload takes on disk while the job waits or runs.</summary>
+    public long Stored { get; } = new FileInfo(upload).Length;
+
     public ImportOptions Options => options;
 
     /// <summary><c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>invalid</c> (nothing written) or <c>failed</c>.</summary>

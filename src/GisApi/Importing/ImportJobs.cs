@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LandInventory.GisApi.Editing;
+using LandInventory.GisApi.Errors;
 using LandInventory.Import;
 using Npgsql;
 
@@ -11,7 +12,8 @@ namespace LandInventory.GisApi.Importing;
 /// anyway), with the same code, checks and all-or-nothing transaction as the command line. Jobs live in memory: a
 /// restart forgets them, and a job cut short by it has written nothing (its transaction never committed).
 /// </summary>
-public sealed class ImportJobs(ImportSource source, ILogger<ImportJobs> logger) : BackgroundService
+public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options.IOptions<ImportsOptions> settings,
+    ILogger<ImportJobs> logger) : BackgroundService
 {
     /// <summary>How long a finished job's report stays readable.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -19,12 +21,66 @@ public sealed class ImportJobs(ImportSource source, ILogger<ImportJobs> logger) 
     private readonly Channel<ImportJob> _queue = Channel.CreateUnbounded<ImportJob>();
     private readonly ConcurrentDictionary<string, ImportJob> _jobs = new();
 
+    private readonly Lock _admission = new();
+
+    /// <summary>
+    /// The most a new upload of <paramref name="owner"/> may hold now: the upload limit, or less where the owner's or
+    /// everyone's waiting jobs and stored uploads leave less; refused when nothing is left.
+    /// </summary>
+    public long Room(string owner)
+    {
+        var limits = settings.Value;
+        lock (_admission)
+        {
+            var waiting = Waiting();
+            var mine = waiting.Where(j => j.Owner == owner).ToList();
+            if (mine.Count >= limits.MaxJobsPerUser || waiting.Count >= limits.MaxJobs)
+            {
+                throw Busy(mine.Count >= limits.MaxJobsPerUser
+                    ? $"you have {mine.Count} imports waiting or running, as many as one user may (Imports:MaxJobsPerUser); poll them and post again when one is done"
+                    : $"{waiting.Count} imports are waiting or running, as many as the service takes (Imports:MaxJobs)");
+            }
+
+            var room = Math.Min(Mb(limits.MaxUploadMb),
+                Math.Min(Mb(limits.MaxStoredMbPerUser) - mine.Sum(j => j.Stored), Mb(limits.MaxStoredMb) - waiting.Sum(j => j.Stored)));
+            return room > 0 ? room : throw Busy("the uploads waiting on disk take all the room the service gives them (Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)");
+        }
+    }
+
+    /// <summary>
+    /// Queues the job if it and its upload still fit beside the others: the limit on the request body stops a large
+    /// upload early where the server enforces one, and two uploads may have been received at once.
+    /// </summary>
     public void Enqueue(ImportJob job)
     {
-        Forget();
-        _jobs[job.Id] = job;
-        _queue.Writer.TryWrite(job);
+        lock (_admission)
+        {
+            Forget();
+            try
+            {
+                if (job.Stored > Room(job.Owner))
+                {
+                    throw new RequestRefusedException(Refusal.TooLarge, "The file is too large",
+                        $"the file has {job.Stored / 1024 / 1024.0:0.#} MB, more than the room left for this user's uploads "
+                        + "(Imports:MaxUploadMb, Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)");
+                }
+            }
+            catch
+            {
+                File.Delete(job.File);
+                throw;
+            }
+
+            _jobs[job.Id] = job;
+            _queue.Writer.TryWrite(job);
+        }
     }
+
+    private List<ImportJob> Waiting() => [.. _jobs.Values.Where(j => j.FinishedAt is null)];
+
+    private static long Mb(int megabytes) => megabytes * 1024L * 1024L;
+
+    private static RequestRefusedException Busy(string detail) => new(Refusal.Busy, "Too many imports waiting", detail);
 
     public ImportJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
