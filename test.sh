@@ -11,7 +11,7 @@ li_require_dotnet
 if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
   li_ensure_postgis
 fi
-li_ensure_packages gdal-bin chromium fonts-noto-cjk curl   # GDAL: a real OGC client; Chromium (+ CJK fonts): the map's browser tests; curl: the README's own commands
+li_ensure_packages gdal-bin python3-owslib chromium fonts-noto-cjk curl   # GDAL and OWSLib: real OGC clients; Chromium (+ CJK fonts): the map's browser tests; curl: the README's own commands
 command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page and its tests' driver come from npm
 
 results=$(mktemp -d)
