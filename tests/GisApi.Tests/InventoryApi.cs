@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using LandInventory.PostGis.Testing;
 using Xunit;
 
@@ -16,6 +18,16 @@ public sealed class InventoryApi(PostGisServer server) : IAsyncLifetime
         await InventoryData.ImportAsync(Database.ConnectionString);
 
         Factory = new ApiFactory(Database.ConnectionString);
+    }
+
+    /// <summary>The ids of the features an items request answers (asserting it answered 200).</summary>
+    public async Task<List<string>> ItemIdsAsync(string url)
+    {
+        using var response = await Factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var page = JsonDocument.Parse(text);
+        return [.. page.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!)];
     }
 
     public async ValueTask DisposeAsync()

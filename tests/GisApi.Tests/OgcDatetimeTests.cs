@@ -37,7 +37,7 @@ public sealed class OgcDatetimeTests(InventoryApi api) : IClassFixture<Inventory
         var expected = await api.Database.ScalarAsync<string>(
             $"SELECT coalesce(string_agg({key}, ',' ORDER BY {key} COLLATE \"C\"), '') FROM {table} WHERE {where}");
 
-        var ids = await IdsAsync($"/ogc/collections/{collection}/items?limit=1000&datetime={Uri.EscapeDataString(datetime)}");
+        var ids = await api.ItemIdsAsync($"/ogc/collections/{collection}/items?limit=1000&datetime={Uri.EscapeDataString(datetime)}");
 
         Assert.Equal(expected, string.Join(",", ids.Order(StringComparer.Ordinal)));
         if (collection != "areas")
@@ -74,14 +74,5 @@ public sealed class OgcDatetimeTests(InventoryApi api) : IClassFixture<Inventory
             $"{interval[0].GetString()}|{interval[1].GetString()}");
         using var areas = JsonDocument.Parse(await api.Factory.CreateClient().GetStringAsync("/ogc/collections/areas", Ct));
         Assert.False(areas.RootElement.GetProperty("extent").TryGetProperty("temporal", out _));
-    }
-
-    private async Task<List<string>> IdsAsync(string url)
-    {
-        using var response = await api.Factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative), Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        using var page = JsonDocument.Parse(text);
-        return [.. page.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!)];
     }
 }

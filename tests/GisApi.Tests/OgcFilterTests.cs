@@ -27,7 +27,7 @@ public sealed class OgcFilterTests(InventoryApi api) : IClassFixture<InventoryAp
     [MemberData(nameof(Filters))]
     public async Task Filter_SelectsWhatTheSameSqlSelects(string collection, string filter, string sql)
     {
-        var ids = await IdsAsync($"/ogc/collections/{collection}/items?limit=1000&filter={Uri.EscapeDataString(filter)}");
+        var ids = await api.ItemIdsAsync($"/ogc/collections/{collection}/items?limit=1000&filter={Uri.EscapeDataString(filter)}");
 
         var expected = await api.Database.ScalarAsync<string>($"SELECT coalesce(string_agg(code, ',' ORDER BY code COLLATE \"C\"), '') FROM ({sql}) s");
         Assert.NotEmpty(expected);
@@ -55,7 +55,7 @@ public sealed class OgcFilterTests(InventoryApi api) : IClassFixture<InventoryAp
     [Fact]
     public async Task AttributeFilter_OnAList_MeansHolds()
     {
-        var ids = await IdsAsync("/ogc/collections/carriers/items?industries=intelligentConnectedVehicles&limit=100");
+        var ids = await api.ItemIdsAsync("/ogc/collections/carriers/items?industries=intelligentConnectedVehicles&limit=100");
 
         var expected = await api.Database.ScalarAsync<string>(
             "SELECT string_agg(code, ',' ORDER BY code) FROM industrial_carriers WHERE 'intelligent_connected_vehicles' = ANY(industries)");
@@ -118,14 +118,5 @@ public sealed class OgcFilterTests(InventoryApi api) : IClassFixture<InventoryAp
     {
         var i = pair.IndexOf('=', StringComparison.Ordinal);
         return $"{pair[..i]}={Uri.EscapeDataString(pair[(i + 1)..])}";
-    }
-
-    private async Task<List<string>> IdsAsync(string url)
-    {
-        using var response = await api.Factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative), Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        using var page = JsonDocument.Parse(text);
-        return [.. page.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!)];
     }
 }

@@ -10,22 +10,6 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> FinishedAsync(HttpClient client, Uri job)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var state = await Requests.JsonAsync(await client.GetAsync(job, Ct));
-            if (state.GetProperty("state").GetString() is not ("queued" or "running"))
-            {
-                return state;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"import job {job} did not finish in a minute");
-    }
-
     private static string ParcelsWith(Action<JsonArray> change)
     {
         var collection = JsonNode.Parse(File.ReadAllText(RepositoryFiles.Data("parcels.geojson")))!;
@@ -51,7 +35,7 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
         var posted = await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels", body, "application/geo+json", null);
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var done = await FinishedAsync(planner, posted.Headers.Location!);
+        var done = await Requests.FinishedAsync(planner, posted.Headers.Location!);
         Assert.Equal("succeeded", done.GetProperty("state").GetString());
         var layer = done.GetProperty("report").GetProperty("layers")[0];
         // The report is data a client reads: names, not enum numbers; the upload, not a server's temporary file.
@@ -77,13 +61,13 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
         // The whole file: eight of its parcels are another bureau's.
         var foreign = await Requests.SendAsync(planner, HttpMethod.Post, "/imports?layer=parcels",
             ParcelsWith(f => f[0]!["properties"]!["status"] = "reserved"), "application/geo+json", null);
-        var foreignDone = await FinishedAsync(planner, foreign.Headers.Location!);
+        var foreignDone = await Requests.FinishedAsync(planner, foreign.Headers.Location!);
         Assert.Equal("invalid", foreignDone.GetProperty("state").GetString());
         Assert.Equal(8, foreignDone.GetProperty("report").GetProperty("problemCount").GetInt32());
 
         var broken = await Requests.SendAsync(api.Admin(), HttpMethod.Post, "/imports?layer=parcels",
             ParcelsWith(f => f[1]!["properties"]!["netSiteAreaSqm"] = -5), "application/geo+json", null);
-        var brokenDone = await FinishedAsync(api.Admin(), broken.Headers.Location!);
+        var brokenDone = await Requests.FinishedAsync(api.Admin(), broken.Headers.Location!);
         Assert.Equal("invalid", brokenDone.GetProperty("state").GetString());
         Assert.Equal("netSiteAreaSqm", brokenDone.GetProperty("report").GetProperty("problems")[0].GetProperty("field").GetString());
 
@@ -106,7 +90,7 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
 
         var posted = await api.Admin().SendAsync(request, Ct);
 
-        var done = await FinishedAsync(api.Admin(), posted.Headers.Location!);
+        var done = await Requests.FinishedAsync(api.Admin(), posted.Headers.Location!);
         Assert.Equal("invalid", done.GetProperty("state").GetString());
         var problem = done.GetProperty("report").GetProperty("problems")[0];
         Assert.Equal("survey 2026.geojson", problem.GetProperty("file").GetString());
@@ -129,7 +113,7 @@ public sealed class ImportJobTests(EditableApi api) : IClassFixture<EditableApi>
 
         // A dry run by an admin reports what would change and writes nothing.
         var dry = await Requests.SendAsync(api.Admin(), HttpMethod.Post, "/imports?layer=areas&dryRun=true", body, "application/geo+json", null);
-        var done = await FinishedAsync(api.Admin(), dry.Headers.Location!);
+        var done = await Requests.FinishedAsync(api.Admin(), dry.Headers.Location!);
         Assert.Equal("succeeded", done.GetProperty("state").GetString());
         Assert.False(done.GetProperty("report").GetProperty("written").GetBoolean());
     }

@@ -40,6 +40,12 @@ public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableAp
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string body) =>
         Requests.SendAsync(client, HttpMethod.Post, "/imports?layer=parcels&dryRun=true", body, "application/geo+json", null);
 
+    private static async Task RefusedAsync(HttpResponseMessage response, string naming)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Contains(naming, (await Requests.JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Holds the parcels' table so that an import waits on it, until disposed.</summary>
     private async Task<NpgsqlConnection> HoldParcelsAsync()
     {
@@ -48,22 +54,6 @@ public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableAp
         await using var begin = new NpgsqlCommand("BEGIN; LOCK TABLE land_parcels IN ACCESS EXCLUSIVE MODE", connection);
         await begin.ExecuteNonQueryAsync(Ct);
         return connection;
-    }
-
-    private static async Task<JsonElement> FinishedAsync(HttpClient client, Uri job)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var state = await Requests.JsonAsync(await client.GetAsync(job, Ct));
-            if (state.GetProperty("state").GetString() is not ("queued" or "running"))
-            {
-                return state;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"import job {job} did not finish in 30 s");
     }
 
     [Fact]
@@ -80,20 +70,16 @@ public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableAp
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
             first = accepted.Headers.Location!;
 
-            var again = await PostAsync(alice, body);
-            Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
-            Assert.Contains("Imports:MaxJobsPerUser", (await Requests.JsonAsync(again)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            await RefusedAsync(await PostAsync(alice, body), "Imports:MaxJobsPerUser");
 
             var other = await PostAsync(bob, body);
             Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
             second = other.Headers.Location!;
-            var full = await PostAsync(carol, body);
-            Assert.Equal(HttpStatusCode.TooManyRequests, full.StatusCode);
-            Assert.Contains("Imports:MaxJobs", (await Requests.JsonAsync(full)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            await RefusedAsync(await PostAsync(carol, body), "Imports:MaxJobs");
         }
 
-        Assert.Equal("succeeded", (await FinishedAsync(alice, first)).GetProperty("state").GetString());
-        Assert.Equal("succeeded", (await FinishedAsync(bob, second)).GetProperty("state").GetString());
+        Assert.Equal("succeeded", (await Requests.FinishedAsync(alice, first)).GetProperty("state").GetString());
+        Assert.Equal("succeeded", (await Requests.FinishedAsync(bob, second)).GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(carol, body)).StatusCode); // room again
     }
 
@@ -110,7 +96,7 @@ public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableAp
         Assert.Contains("Imports:MaxStoredMbPerUser", (await Requests.JsonAsync(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         var accepted = await PostAsync(alice, body);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal("succeeded", (await FinishedAsync(alice, accepted.Headers.Location!)).GetProperty("state").GetString());
+        Assert.Equal("succeeded", (await Requests.FinishedAsync(alice, accepted.Headers.Location!)).GetProperty("state").GetString());
     }
 
     [Fact]
@@ -127,7 +113,7 @@ public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableAp
                 "application/geo+json", null);
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
             job = accepted.Headers.Location!;
-            var done = await FinishedAsync(alice, job); // while the table is held: the statement gives up after a second
+            var done = await Requests.FinishedAsync(alice, job); // while the table is held: the statement gives up after a second
             Assert.Equal("failed", done.GetProperty("state").GetString());
         }
 

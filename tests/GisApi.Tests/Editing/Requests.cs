@@ -48,4 +48,21 @@ internal static class Requests
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+    /// <summary>Polls an import job until it is done (or a minute passed); its last state.</summary>
+    public static async Task<JsonElement> FinishedAsync(HttpClient client, Uri job)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var state = await JsonAsync(await client.GetAsync(job, Ct));
+            if (state.GetProperty("state").GetString() is not ("queued" or "running"))
+            {
+                return state;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException($"import job {job} did not finish in a minute");
+    }
 }
