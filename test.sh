@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, against a real PostGIS. The tests find one themselves (tests/PostGis.Testing): the server in
 # LANDINVENTORY_TEST_POSTGRES, else a Docker engine, else a throwaway cluster from the Debian packages, which this
-# script installs when they are missing, with gdal-bin (GDAL is the real OGC API client some tests use), Chromium and
-# Node.js (the map page is built with npm and tested in headless Chromium driven by playwright-core).
+# script installs when they are missing, with the real OGC API clients some tests drive (GDAL, OWSLib, QGIS's own
+# provider, headless), Chromium and Node.js (the map page is built with npm and tested in headless Chromium driven by
+# playwright-core; Redocly's OpenAPI linter comes from npm too).
 set -euo pipefail
 cd "$(dirname "$0")"
 . docker/postgis-local.sh
@@ -11,7 +12,7 @@ li_require_dotnet
 if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
   li_ensure_postgis
 fi
-li_ensure_packages gdal-bin python3-owslib chromium fonts-noto-cjk curl   # GDAL and OWSLib: real OGC clients; Chromium (+ CJK fonts): the map's browser tests; curl: the README's own commands
+li_ensure_packages gdal-bin python3-owslib python3-qgis chromium fonts-noto-cjk curl   # GDAL, OWSLib, QGIS: real OGC clients; Chromium (+ CJK fonts): the map's browser tests; curl: the README's own commands
 command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page and its tests' driver come from npm
 
 results=$(mktemp -d)

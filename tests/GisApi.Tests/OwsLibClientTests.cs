@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using LandInventory.PostGis.Testing;
 
 namespace LandInventory.GisApi.Tests;
 
@@ -22,15 +20,7 @@ public sealed class OwsLibClientTests(InventoryApi api) : IClassFixture<Inventor
     public async Task OwsLib_ReadsEveryCollection_AsPostGisHasIt()
     {
         await using var server = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl, ("Warmup:Enabled", "false"));
-        var start = new ProcessStartInfo("/usr/bin/python3",
-            [Path.Combine(RepositoryFiles.Root, "tests", "GisApi.Tests", "Clients", "owslib_client.py"), baseUrl])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var python = Process.Start(start)!;
-        var output = python.StandardOutput.ReadToEndAsync(Ct);
-        var error = python.StandardError.ReadToEndAsync(Ct);
-        await python.WaitForExitAsync(Ct);
-        Assert.True(python.ExitCode == 0, $"owslib_client.py exited {python.ExitCode}:\n{await error}");
-        using var seen = JsonDocument.Parse(await output);
+        using var seen = await PythonClient.RunAsync("owslib_client.py", baseUrl);
         var root = seen.RootElement;
 
         var tables = new Dictionary<string, (string Table, string Key)>
