@@ -10,10 +10,14 @@ public sealed class KestrelServer : IAsyncDisposable
 
     private KestrelServer(ApiFactory factory) => _factory = factory;
 
-    public static KestrelServer Start(string connectionString, out string baseUrl, params (string Key, string Value)[] settings)
+    public static KestrelServer Start(string connectionString, out string baseUrl, params (string Key, string Value)[] settings) =>
+        Start(connectionString, out baseUrl, _ => settings);
+
+    /// <summary>The same, with settings that may name the port the service listens on.</summary>
+    public static KestrelServer Start(string connectionString, out string baseUrl, Func<int, (string Key, string Value)[]> settings)
     {
         var port = FreePort();
-        var factory = new ApiFactory(connectionString, settings);
+        var factory = new ApiFactory(connectionString, settings(port));
         factory.UseKestrel(port);
         factory.StartServer();
         baseUrl = $"http://127.0.0.1:{port}";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace LandInventory.GisApi.Tests;
@@ -10,12 +9,6 @@ namespace LandInventory.GisApi.Tests;
 /// </summary>
 public sealed class QgisClientTests(InventoryApi api) : IClassFixture<InventoryApi>
 {
-    private async Task<string> CodesAsync(string sql) => await api.Database.ScalarAsync<string>(
-        $"SELECT coalesce(string_agg(k, ',' ORDER BY k COLLATE \"C\"), '') FROM ({sql}) s(k)");
-
-    private static string Joined(JsonElement ids) =>
-        string.Join(",", ids.EnumerateArray().Select(i => i.GetString()).Order(StringComparer.Ordinal));
-
     [Fact]
     public async Task QgisLayers_Load_AndItsFilters_SelectWhatPostGisSelects()
     {
@@ -31,26 +24,15 @@ public sealed class QgisClientTests(InventoryApi api) : IClassFixture<InventoryA
         {
             var loaded = root.GetProperty(layer);
             Assert.True(loaded.GetProperty("valid").GetBoolean(), $"QGIS could not load {layer}");
-            Assert.Equal(await CodesAsync($"SELECT {key} FROM {table}"), Joined(loaded.GetProperty("ids")));
+            Assert.Equal(await PythonClient.CodesAsync(api.Database, $"SELECT {key} FROM {table}"), PythonClient.Joined(loaded.GetProperty("ids")));
         }
 
         Assert.Contains("availableFrom", root.GetProperty("parcels").GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
-        Assert.Equal(await CodesAsync("SELECT code FROM land_parcels WHERE available_from >= DATE '2025-06-01'"), Joined(root.GetProperty("fromJune")));
-        Assert.Equal(await CodesAsync("SELECT code FROM land_parcels WHERE available_from <= DATE '2025-06-20'"), Joined(root.GetProperty("untilJune20")));
-        Assert.Equal(await CodesAsync("SELECT code FROM land_parcels WHERE status = 'available'"), Joined(root.GetProperty("available")));
+        Assert.Equal(await PythonClient.CodesAsync(api.Database, "SELECT code FROM land_parcels WHERE available_from >= DATE '2025-06-01'"), PythonClient.Joined(root.GetProperty("fromJune")));
+        Assert.Equal(await PythonClient.CodesAsync(api.Database, "SELECT code FROM land_parcels WHERE available_from <= DATE '2025-06-20'"), PythonClient.Joined(root.GetProperty("untilJune20")));
+        Assert.Equal(await PythonClient.CodesAsync(api.Database, "SELECT code FROM land_parcels WHERE status = 'available'"), PythonClient.Joined(root.GetProperty("available")));
 
-        // QGIS's EPSG:4544 of the points the service sent, against PostGIS's of the stored ones, within a millimetre.
-        var expected = (await api.Database.ScalarAsync<string>(
-                "SELECT string_agg(code || ' ' || ST_X(ST_Transform(location, 4544)) || ' ' || ST_Y(ST_Transform(location, 4544)), ';') FROM industrial_carriers"))
-            .Split(';').Select(r => r.Split(' '))
-            .ToDictionary(r => r[0], r => (X: double.Parse(r[1], CultureInfo.InvariantCulture), Y: double.Parse(r[2], CultureInfo.InvariantCulture)));
-        var projected = root.GetProperty("gaussKruger");
-        Assert.Equal(expected.Count, projected.EnumerateObject().Count());
-        foreach (var carrier in projected.EnumerateObject())
-        {
-            var (x, y) = expected[carrier.Name];
-            Assert.InRange(carrier.Value[0].GetDouble(), x - 0.001, x + 0.001);
-            Assert.InRange(carrier.Value[1].GetDouble(), y - 0.001, y + 0.001);
-        }
+        // EPSG:4544, against PostGIS's transform of the stored points, within a millimetre.
+        await PythonClient.AssertCarriersIn4544Async(api.Database, root.GetProperty("gaussKruger"), northingFirst: false);
     }
 }

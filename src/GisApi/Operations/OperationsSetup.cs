@@ -45,19 +45,20 @@ public static class OperationsSetup
     }
 
     /// <summary>
-    /// <c>/metrics</c> on the management port only, or to admin tokens only: the numbers describe the service's insides
-    /// (pools, paths, failures), which are no public reader's business.
+    /// <c>/metrics</c> on the management port only — the port the request came in on, not the one its <c>Host</c> header
+    /// names, which a client chooses — or to admin tokens only: the numbers describe the service's insides (pools,
+    /// paths, failures), which are no public reader's business.
     /// </summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
-        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
         if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Port is { } port)
         {
-            metrics.RequireHost($"*:{port}");
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
+                http.Connection.LocalPort == port && http.Request.Path == "/metrics" && HttpMethods.IsGet(http.Request.Method));
         }
         else
         {
-            metrics.RequireAuthorization(Auth.AuthSetup.AdminPolicy);
+            app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Auth.AuthSetup.AdminPolicy);
         }
 
         return app;

@@ -59,12 +59,23 @@ public sealed class OperationsTests(InventoryApi api) : IClassFixture<InventoryA
     [Fact]
     public async Task Metrics_OnAManagementPort_AreServedThereAlone_WithoutAToken()
     {
-        await using var managed = new ApiFactory(api.Database.ConnectionString, ("Metrics:Port", "9464"), ("Warmup:Enabled", "false"));
-        var client = managed.CreateClient();
-        using var there = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        there.Headers.Host = "localhost:9464";
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(there, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics", Ct)).StatusCode);
+        // Over real sockets: the port is the one the request came in on, whatever its Host header says.
+        await using (var managed = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl,
+                         port => [("Metrics:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Warmup:Enabled", "false")]))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/metrics", Ct)).StatusCode);
+        }
+
+        await using (var elsewhere = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl,
+                         ("Metrics:Port", "9464"), ("Warmup:Enabled", "false")))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            using var spoofed = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+            spoofed.Headers.Host = "127.0.0.1:9464";
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(spoofed, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics", Ct)).StatusCode);
+        }
     }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string token)
