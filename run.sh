@@ -22,10 +22,14 @@ if [ "${1:-}" = token ]; then
   exec dotnet run --project src/DevToken -c Release -v quiet -- "$@"
 fi
 
+# The importer migrates and loads as the database's owner; the API runs as landinventory_api, which may change rows
+# and nothing else (docs/security.md). A ConnectionStrings__Inventory of your own is used for both.
+api_connection=${ConnectionStrings__Inventory:-}
 if [ -z "${ConnectionStrings__Inventory:-}" ]; then
   li_ensure_postgis
   ConnectionStrings__Inventory=$(li_ensure_cluster)
   export ConnectionStrings__Inventory
+  api_connection=$(li_api_connection)
 fi
 
 # ./run.sh import survey.geojson --layer parcels --crs EPSG:4544 --dry-run: the importer, on the database above.
@@ -49,4 +53,4 @@ done
 li_say "applying migrations and loading data/geojson"
 dotnet run --project src/Importer -c Release --no-build -- data/geojson
 li_say "serving on http://127.0.0.1:5080 (Ctrl+C stops)"
-exec dotnet run --project src/GisApi -c Release --no-build --no-launch-profile
+ConnectionStrings__Inventory=$api_connection exec dotnet run --project src/GisApi -c Release --no-build --no-launch-profile

@@ -39,8 +39,21 @@ li_ensure_postgis() { li_ensure_packages "postgresql-$PG_MAJOR" "postgresql-$PG_
 
 li_psql() { li_as_root runuser -u postgres -- env PGOPTIONS='-c client_min_messages=warning' psql -p "$LI_PORT" -h /var/run/postgresql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-# A cluster of our own (not Debian's 'main'), on 127.0.0.1 only, data kept in /var/lib/postgresql across runs.
-# Prints the connection string. The password is made on first use and kept in $LI_STATE_DIR, not in the repository.
+# A password made on first use and kept in $LI_STATE_DIR/NAME (mode 600), not in the repository: letters and digits.
+li_password() {
+  local file="$LI_STATE_DIR/$1"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$LI_STATE_DIR" && (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$file")
+  fi
+  local pw; pw=$(cat "$file")
+  [[ $pw =~ ^[A-Za-z0-9]+$ ]] || li_die "$file is not a password this script made (letters and digits): remove it to make a new one"
+  printf '%s' "$pw"
+}
+
+# A cluster of our own (not Debian's 'main'), on 127.0.0.1 only, data kept in /var/lib/postgresql across runs, with
+# three roles: landinventory owns the database and migrates it; inventory_runtime is what the API may do (rows, not
+# schema: src/Data/RuntimeRole.cs), and landinventory_api logs in as its member. Prints the owner's connection string
+# (li_api_connection: the API's).
 li_ensure_cluster() {
   if ! pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}' | grep -qx "$PG_MAJOR/$LI_CLUSTER"; then
     li_say "creating PostgreSQL cluster $PG_MAJOR/$LI_CLUSTER on 127.0.0.1:$LI_PORT"
@@ -53,22 +66,27 @@ li_ensure_cluster() {
     li_as_root pg_ctlcluster "$PG_MAJOR" "$LI_CLUSTER" start >&2 \
       || li_die "PostgreSQL cluster $PG_MAJOR/$LI_CLUSTER did not start: see /var/log/postgresql/postgresql-$PG_MAJOR-$LI_CLUSTER.log"
   fi
-  local pwfile="$LI_STATE_DIR/db-password"
-  if [ ! -s "$pwfile" ]; then
-    mkdir -p "$LI_STATE_DIR" && (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$pwfile")
-  fi
-  local pw; pw=$(cat "$pwfile")
-  [[ $pw =~ ^[A-Za-z0-9]+$ ]] || li_die "$pwfile is not a password this script made (letters and digits): remove it to make a new one"
+  local pw; pw=$(li_password db-password)
+  local apipw; apipw=$(li_password db-api-password)
   # The role's password is (re)set from the file each run, so a lost state dir heals itself. It goes to psql on its
   # standard input, never on a command line, where any user of the machine would read it in ps.
   li_psql -d postgres <<SQL || li_die "could not create the landinventory role and database"
 SELECT format('CREATE ROLE landinventory LOGIN PASSWORD %L', '$pw')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'landinventory') \gexec
 SELECT format('ALTER ROLE landinventory PASSWORD %L', '$pw') \gexec
+SELECT 'CREATE ROLE inventory_runtime NOLOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'inventory_runtime') \gexec
+SELECT format('CREATE ROLE landinventory_api LOGIN PASSWORD %L IN ROLE inventory_runtime', '$apipw')
+  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'landinventory_api') \gexec
+SELECT format('ALTER ROLE landinventory_api PASSWORD %L', '$apipw') \gexec
 SELECT 'CREATE DATABASE landinventory OWNER landinventory'
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'landinventory') \gexec
 SQL
   # PostGIS needs a superuser to create; the migrations then find it present.
   li_psql -d landinventory -c 'CREATE EXTENSION IF NOT EXISTS postgis' || li_die "PostGIS is not available in the cluster"
   printf 'Host=127.0.0.1;Port=%s;Database=landinventory;Username=landinventory;Password=%s' "$LI_PORT" "$pw"
+}
+
+# The connection string the API runs with: the least-privileged landinventory_api (after li_ensure_cluster).
+li_api_connection() {
+  printf 'Host=127.0.0.1;Port=%s;Database=landinventory;Username=landinventory_api;Password=%s' "$LI_PORT" "$(li_password db-api-password)"
 }

@@ -21,12 +21,26 @@ public static class BulkLoad
         FROM pg_constraint WHERE conrelid = @table::regclass AND contype = 'f'
         """;
 
-    /// <summary>True when <paramref name="staged"/> rows are worth the table lock: many, and no fewer than are there.</summary>
-    public static async Task<bool> WorthItAsync(NpgsqlConnection connection, string countUpToSql, int staged, CancellationToken ct)
+    /// <summary>
+    /// True when <paramref name="staged"/> rows are worth the table lock — many, and no fewer than are there — and the
+    /// connection's role may act as the table's owner, who alone may drop and recreate its indexes: the API's
+    /// least-privileged role (<see cref="Data.RuntimeRole"/>) merges row by row instead.
+    /// </summary>
+    public static async Task<bool> WorthItAsync(NpgsqlConnection connection, string table, string countUpToSql, int staged,
+        CancellationToken ct)
     {
         if (staged < MinRows)
         {
             return false;
+        }
+
+        await using (var owner = new NpgsqlCommand("SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = @table::regclass", connection))
+        {
+            owner.Parameters.AddWithValue("table", table);
+            if (await owner.ExecuteScalarAsync(ct) is not true)
+            {
+                return false;
+            }
         }
 
         await using var count = new NpgsqlCommand(countUpToSql, connection);

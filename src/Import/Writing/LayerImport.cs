@@ -43,7 +43,7 @@ public sealed class LayerImport<T>(
         var removed = options.Mode == ImportMode.Replace ? await DeleteMissingAsync(connection, file, problems, ct) : 0;
         var staged = read - rejected;
         // A dry run never takes the bulk path's table lock: it changes nothing, so it must not block readers either.
-        var restore = !options.DryRun && await BulkLoad.WorthItAsync(connection, table.CountUpTo, staged, ct)
+        var restore = !options.DryRun && await BulkLoad.WorthItAsync(connection, table.Table, table.CountUpTo, staged, ct)
             ? await BulkLoad.SuspendAsync(connection, table.Table, ct)
             : [];
         var (inserted, updated) = await UpsertAsync(connection, ct);
