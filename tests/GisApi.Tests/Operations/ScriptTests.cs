@@ -49,4 +49,55 @@ public sealed class ScriptTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    /// <summary>
+    /// <c>./run.sh</c> with a stand-in <c>dotnet</c> that records what the service would be started with: at a terminal
+    /// (a pseudo-terminal made by <c>script</c>) ASP.NET Core's readable lines, elsewhere JSON; the key decides when set.
+    /// </summary>
+    [Theory]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [InlineData(true, null, "simple")]
+    [InlineData(false, null, "")]
+    [InlineData(true, "json", "json")]
+    public async Task RunSh_LogsReadably_AtATerminalOnly(bool terminal, string? configured, string expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dir = Directory.CreateTempSubdirectory("li-runsh-").FullName;
+        try
+        {
+            var fake = Path.Combine(dir, "dotnet");
+            await File.WriteAllTextAsync(fake, $$"""
+                #!/usr/bin/env bash
+                # Records the formatter the service is started with; does nothing else.
+                case "$*" in *src/GisApi*--no-launch-profile*) printf '%s' "${Logging__Console__FormatterName:-}" > '{{dir}}/formatter' ;; esac
+                exit 0
+                """, ct);
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var command = $"'{Path.Combine(RepositoryFiles.Root, "run.sh")}'";
+            var start = terminal
+                ? new ProcessStartInfo("script", ["-qec", command, "/dev/null"])
+                : new ProcessStartInfo("bash", ["-c", command + " > /dev/null"]);
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            start.Environment["PATH"] = $"{dir}:{Environment.GetEnvironmentVariable("PATH")}";
+            start.Environment["ConnectionStrings__Inventory"] = "Host=unused";
+            start.Environment["Auth__SigningKey"] = "a-signing-key-for-the-run-sh-test-0123456789";
+            start.Environment.Remove("Logging__Console__FormatterName");
+            if (configured is not null)
+            {
+                start.Environment["Logging__Console__FormatterName"] = configured;
+            }
+
+            using var run = Process.Start(start)!;
+            var output = run.StandardOutput.ReadToEndAsync(ct);
+            var error = run.StandardError.ReadToEndAsync(ct);
+            await run.WaitForExitAsync(ct);
+            Assert.True(run.ExitCode == 0, $"{await output}\n{await error}");
+            Assert.Equal(expected, await File.ReadAllTextAsync(Path.Combine(dir, "formatter"), ct));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
