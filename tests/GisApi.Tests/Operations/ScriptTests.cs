@@ -100,4 +100,43 @@ public sealed class ScriptTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task RunShImport_RunsTheImporter_OnTheDatabaseRunShUses_WithTheArgumentsGiven()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dir = Directory.CreateTempSubdirectory("li-runsh-").FullName;
+        try
+        {
+            var fake = Path.Combine(dir, "dotnet");
+            await File.WriteAllTextAsync(fake, $$"""
+                #!/usr/bin/env bash
+                case "$*" in *src/Importer*--no-build*) printf '%s\n%s' "$ConnectionStrings__Inventory" "$*" > '{{dir}}/importer' ;; esac
+                exit 0
+                """, ct);
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var start = new ProcessStartInfo(Path.Combine(RepositoryFiles.Root, "run.sh"), ["import", "survey.geojson", "--layer", "parcels", "--dry-run"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["PATH"] = $"{dir}:{Environment.GetEnvironmentVariable("PATH")}";
+            start.Environment["ConnectionStrings__Inventory"] = "Host=db.example;Database=inventory";
+            start.Environment["Auth__SigningKey"] = "a-signing-key-for-the-run-sh-test-0123456789";
+            using var run = Process.Start(start)!;
+            var error = run.StandardError.ReadToEndAsync(ct);
+            await run.StandardOutput.ReadToEndAsync(ct);
+            await run.WaitForExitAsync(ct);
+            Assert.True(run.ExitCode == 0, await error);
+
+            var recorded = (await File.ReadAllTextAsync(Path.Combine(dir, "importer"), ct)).Split('\n');
+            Assert.Equal("Host=db.example;Database=inventory", recorded[0]);
+            Assert.EndsWith("-- survey.geojson --layer parcels --dry-run", recorded[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
