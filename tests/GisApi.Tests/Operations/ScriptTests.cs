@@ -51,8 +51,52 @@ public sealed class ScriptTests
     }
 
     /// <summary>
-    /// <c>./run.sh</c> with a stand-in <c>dotnet</c> that records what the service would be started with: at a terminal
-    /// (a pseudo-terminal made by <c>script</c>) ASP.NET Core's readable lines, elsewhere JSON; the key decides when set.
+    /// <c>./run.sh</c> with a stand-in <c>dotnet</c> on the PATH that, when called with arguments matching
+    /// <paramref name="call"/> (a shell pattern), writes <paramref name="record"/> (shell words, expanded there) to a file
+    /// and does nothing else; returns what it wrote. <paramref name="terminal"/>: under a pseudo-terminal (<c>script</c>).
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static async Task<string> RunShAsync(string[] arguments, string call, string record, bool terminal = false,
+        params (string Name, string? Value)[] environment)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dir = Directory.CreateTempSubdirectory("li-runsh-").FullName;
+        try
+        {
+            var fake = Path.Combine(dir, "dotnet");
+            var recorded = Path.Combine(dir, "recorded");
+            await File.WriteAllTextAsync(fake, $"#!/usr/bin/env bash\ncase \"$*\" in {call}) printf '%s' {record} > '{recorded}' ;; esac\nexit 0\n", ct);
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var command = string.Join(" ", new[] { Path.Combine(RepositoryFiles.Root, "run.sh") }.Concat(arguments).Select(a => $"'{a}'"));
+            var start = terminal
+                ? new ProcessStartInfo("script", ["-qec", command, "/dev/null"])
+                : new ProcessStartInfo("bash", ["-c", command + " > /dev/null"]);
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            start.Environment["PATH"] = $"{dir}:{Environment.GetEnvironmentVariable("PATH")}";
+            start.Environment["Auth__SigningKey"] = "a-signing-key-for-the-run-sh-test-0123456789";
+            start.Environment.Remove("Logging__Console__FormatterName");
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
+            using var run = Process.Start(start)!;
+            var output = run.StandardOutput.ReadToEndAsync(ct);
+            var error = run.StandardError.ReadToEndAsync(ct);
+            await run.WaitForExitAsync(ct);
+            Assert.True(run.ExitCode == 0, $"{await output}\n{await error}");
+            return await File.ReadAllTextAsync(recorded, ct);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// At a terminal <c>./run.sh</c> starts the service with ASP.NET Core's readable lines, elsewhere with JSON; a
+    /// configured formatter wins.
     /// </summary>
     [Theory]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -61,82 +105,18 @@ public sealed class ScriptTests
     [InlineData(true, "json", "json")]
     public async Task RunSh_LogsReadably_AtATerminalOnly(bool terminal, string? configured, string expected)
     {
-        var ct = TestContext.Current.CancellationToken;
-        var dir = Directory.CreateTempSubdirectory("li-runsh-").FullName;
-        try
-        {
-            var fake = Path.Combine(dir, "dotnet");
-            await File.WriteAllTextAsync(fake, $$"""
-                #!/usr/bin/env bash
-                # Records the formatter the service is started with; does nothing else.
-                case "$*" in *src/GisApi*--no-launch-profile*) printf '%s' "${Logging__Console__FormatterName:-}" > '{{dir}}/formatter' ;; esac
-                exit 0
-                """, ct);
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var command = $"'{Path.Combine(RepositoryFiles.Root, "run.sh")}'";
-            var start = terminal
-                ? new ProcessStartInfo("script", ["-qec", command, "/dev/null"])
-                : new ProcessStartInfo("bash", ["-c", command + " > /dev/null"]);
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            start.Environment["PATH"] = $"{dir}:{Environment.GetEnvironmentVariable("PATH")}";
-            start.Environment["ConnectionStrings__Inventory"] = "Host=unused";
-            start.Environment["Auth__SigningKey"] = "a-signing-key-for-the-run-sh-test-0123456789";
-            start.Environment.Remove("Logging__Console__FormatterName");
-            if (configured is not null)
-            {
-                start.Environment["Logging__Console__FormatterName"] = configured;
-            }
-
-            using var run = Process.Start(start)!;
-            var output = run.StandardOutput.ReadToEndAsync(ct);
-            var error = run.StandardError.ReadToEndAsync(ct);
-            await run.WaitForExitAsync(ct);
-            Assert.True(run.ExitCode == 0, $"{await output}\n{await error}");
-            Assert.Equal(expected, await File.ReadAllTextAsync(Path.Combine(dir, "formatter"), ct));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var formatter = await RunShAsync([], "*src/GisApi*--no-launch-profile*", "\"${Logging__Console__FormatterName:-}\"", terminal,
+            ("ConnectionStrings__Inventory", "Host=unused"), ("Logging__Console__FormatterName", configured));
+        Assert.Equal(expected, formatter);
     }
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task RunShImport_RunsTheImporter_OnTheDatabaseRunShUses_WithTheArgumentsGiven()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var dir = Directory.CreateTempSubdirectory("li-runsh-").FullName;
-        try
-        {
-            var fake = Path.Combine(dir, "dotnet");
-            await File.WriteAllTextAsync(fake, $$"""
-                #!/usr/bin/env bash
-                case "$*" in *src/Importer*--no-build*) printf '%s\n%s' "$ConnectionStrings__Inventory" "$*" > '{{dir}}/importer' ;; esac
-                exit 0
-                """, ct);
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var start = new ProcessStartInfo(Path.Combine(RepositoryFiles.Root, "run.sh"), ["import", "survey.geojson", "--layer", "parcels", "--dry-run"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["PATH"] = $"{dir}:{Environment.GetEnvironmentVariable("PATH")}";
-            start.Environment["ConnectionStrings__Inventory"] = "Host=db.example;Database=inventory";
-            start.Environment["Auth__SigningKey"] = "a-signing-key-for-the-run-sh-test-0123456789";
-            using var run = Process.Start(start)!;
-            var error = run.StandardError.ReadToEndAsync(ct);
-            await run.StandardOutput.ReadToEndAsync(ct);
-            await run.WaitForExitAsync(ct);
-            Assert.True(run.ExitCode == 0, await error);
-
-            var recorded = (await File.ReadAllTextAsync(Path.Combine(dir, "importer"), ct)).Split('\n');
-            Assert.Equal("Host=db.example;Database=inventory", recorded[0]);
-            Assert.EndsWith("-- survey.geojson --layer parcels --dry-run", recorded[1], StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var recorded = (await RunShAsync(["import", "survey.geojson", "--layer", "parcels", "--dry-run"], "*src/Importer*--no-build*",
+            "\"$ConnectionStrings__Inventory|$*\"", environment: ("ConnectionStrings__Inventory", "Host=db.example;Database=inventory"))).Split('|');
+        Assert.Equal("Host=db.example;Database=inventory", recorded[0]);
+        Assert.EndsWith("-- survey.geojson --layer parcels --dry-run", recorded[1], StringComparison.Ordinal);
     }
 }
