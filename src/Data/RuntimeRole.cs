@@ -12,10 +12,18 @@ public static class RuntimeRole
 {
     public const string Name = "inventory_runtime";
 
-    /// <summary>The grants, for every table and sequence there is and (default privileges) every one the owner makes later.</summary>
+    /// <summary>
+    /// The grants, for every table and sequence there is and (default privileges) every one the owner makes later. Run by
+    /// the migration and again by every command-line import after migrating: a role made after the first migration
+    /// receives them then. Idempotent.
+    /// </summary>
     public const string GrantSql = """
         DO $grant$
         BEGIN
+          -- Only the database's owner (or a superuser) grants: another connection has nothing to give.
+          IF NOT pg_has_role((SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') THEN
+            RETURN;
+          END IF;
           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'inventory_runtime') THEN
             BEGIN
               CREATE ROLE inventory_runtime NOLOGIN;

@@ -58,6 +58,8 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
             await using (var db = InventoryDatabase.CreateContext(connection))
             {
                 await db.Database.MigrateAsync(ct);
+                // The API's least-privileged role gets its grants, also when it was made after the first migration.
+                await db.Database.ExecuteSqlRawAsync(RuntimeRole.GrantSql, ct);
             }
 
             // The command line is the operator's, who holds the database's own credentials: every bureau's records, said so.
