@@ -11,6 +11,8 @@ namespace LandInventory.GisApi.History;
 /// </summary>
 public static class Writers
 {
+    private const string Planner = "planner:";
+
     public static bool SeesNames(ClaimsPrincipal user) => user.IsInRole(Roles.Planner) || user.IsInRole(Roles.Admin);
 
     /// <summary>The reader's view of a recorded actor.</summary>
@@ -18,7 +20,8 @@ public static class Writers
 
     /// <summary>An actor without the person: a planner's bureau is the part after the last <c>@</c> (names may hold one).</summary>
     public static string Public(string actor) =>
-        actor.StartsWith("planner:", StringComparison.Ordinal) && actor.LastIndexOf('@') is var at and > 8 ? $"planner@{actor[(at + 1)..]}"
+        actor.StartsWith(Planner, StringComparison.Ordinal) && actor.LastIndexOf('@') is var at && at > Planner.Length
+            ? $"planner@{actor[(at + 1)..]}"
         : actor.StartsWith("admin:", StringComparison.Ordinal) ? "admin"
         : actor.StartsWith("importer:", StringComparison.Ordinal) ? "importer"
         : "database";

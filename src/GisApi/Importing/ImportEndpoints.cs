@@ -5,7 +5,6 @@ using LandInventory.GisApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LandInventory.Import;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace LandInventory.GisApi.Importing;
 
@@ -36,7 +35,7 @@ public static class ImportEndpoints
         return app;
     }
 
-    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs, IOptions<ImportsOptions> settings, CancellationToken ct)
+    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs, CancellationToken ct)
     {
         var editor = Editor.From(http.User);
         var request = Parse(http.Request.Query, editor);
@@ -62,10 +61,7 @@ public static class ImportEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             File.Delete(file);
-            throw new RequestRefusedException(Refusal.TooLarge, "The file is too large",
-                maxBytes < settings.Value.MaxUploadMb * 1024L * 1024L
-                    ? $"the room left for uploads waiting on disk is {maxBytes / 1024 / 1024} MB now (Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)"
-                    : $"an import may have at most {settings.Value.MaxUploadMb} MB (Imports:MaxUploadMb)");
+            throw jobs.TooLarge(maxBytes);
         }
         catch
         {

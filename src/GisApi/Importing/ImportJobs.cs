@@ -41,8 +41,8 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
                     : $"{waiting.Count} imports are waiting or running, as many as the service takes (Imports:MaxJobs)");
             }
 
-            var room = Math.Min(Mb(limits.MaxUploadMb),
-                Math.Min(Mb(limits.MaxStoredMbPerUser) - mine.Sum(j => j.Stored), Mb(limits.MaxStoredMb) - waiting.Sum(j => j.Stored)));
+            var room = Math.Min(limits.MaxUploadBytes,
+                Math.Min(limits.MaxStoredBytesPerUser - mine.Sum(j => j.Stored), limits.MaxStoredBytes - waiting.Sum(j => j.Stored)));
             return room > 0 ? room : throw Busy("the uploads waiting on disk take all the room the service gives them (Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)");
         }
     }
@@ -58,11 +58,9 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
             Forget();
             try
             {
-                if (job.Stored > Room(job.Owner))
+                if (Room(job.Owner) is var room && job.Stored > room)
                 {
-                    throw new RequestRefusedException(Refusal.TooLarge, "The file is too large",
-                        $"the file has {job.Stored / 1024 / 1024.0:0.#} MB, more than the room left for this user's uploads "
-                        + "(Imports:MaxUploadMb, Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)");
+                    throw TooLarge(room);
                 }
             }
             catch
@@ -78,7 +76,11 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
 
     private List<ImportJob> Waiting() => [.. _jobs.Values.Where(j => j.FinishedAt is null)];
 
-    private static long Mb(int megabytes) => megabytes * 1024L * 1024L;
+    /// <summary>An upload beyond <paramref name="room"/>: the upload limit, or the room left beside the waiting uploads.</summary>
+    public RequestRefusedException TooLarge(long room) => new(Refusal.TooLarge, "The file is too large",
+        room < settings.Value.MaxUploadBytes
+            ? $"the room left for uploads waiting on disk is {room / 1024 / 1024} MB now (Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)"
+            : $"an import may have at most {settings.Value.MaxUploadMb} MB (Imports:MaxUploadMb)");
 
     private static RequestRefusedException Busy(string detail) => new(Refusal.Busy, "Too many imports waiting", detail);
 

@@ -26,6 +26,14 @@ public sealed class ImportsOptions
     [Range(1, 1_000_000, ErrorMessage = "Imports:MaxStoredMb must be from 1 to 1000000 (MB).")]
     public int MaxStoredMb { get; set; } = 2048;
 
+    public long MaxUploadBytes => Bytes(MaxUploadMb);
+
+    public long MaxStoredBytesPerUser => Bytes(MaxStoredMbPerUser);
+
+    public long MaxStoredBytes => Bytes(MaxStoredMb);
+
+    private static long Bytes(int megabytes) => megabytes * 1024L * 1024L;
+
     /// <summary>An import's statements run longer than one request's (a large merge), but not without end.</summary>
     [Range(1, 86_400, ErrorMessage = "Imports:StatementTimeoutSeconds must be from 1 to 86400 (seconds).")]
     public int StatementTimeoutSeconds { get; set; } = 600;

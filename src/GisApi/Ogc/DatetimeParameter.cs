@@ -54,36 +54,18 @@ public static class DatetimeParameter
     }
 
     /// <summary>
-    /// A bound's calendar date; null for an open end (in an interval: nothing, <c>..</c>, or a start in the year 0000);
-    /// false when it is no RFC 3339 date or date-time.
+    /// A bound's calendar date; null for an open end (in an interval: nothing, <c>..</c>, or a start in the year 0000,
+    /// which .NET cannot represent and is checked as another year); false when it is no RFC 3339 date or date-time.
     /// </summary>
     private static (DateOnly? Date, bool Ok) Bound(string text, bool open, bool start)
     {
-        if (open && (text is "" or ".." || start && text.StartsWith("0000-", StringComparison.Ordinal) && Parses(text, year: "2000")))
+        if (open && text is "" or "..")
         {
             return (null, true);
         }
 
-        return Parses(text, text.Length >= 4 ? text[..4] : "") && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd",
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? (date, true)
-            : (null, false);
-    }
-
-    /// <summary>Whether the text is <c>yyyy-mm-dd</c> or an RFC 3339 date-time with its offset (with the year replaced, to check 0000).</summary>
-    private static bool Parses(string text, string year)
-    {
-        if (text.Length < 10 || year.Length != 4)
-        {
-            return false;
-        }
-
-        var checkedText = year + text[4..];
-        return checkedText.Length == 10
-            ? DateOnly.TryParseExact(checkedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            : checkedText.Length > 10 && checkedText[10] is 'T' or 't'
-              && (checkedText.EndsWith('Z') || checkedText.EndsWith('z') || checkedText.LastIndexOfAny(['+', '-']) > 10)
-              && DateTimeOffset.TryParse(checkedText, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        var yearZero = open && start && text.StartsWith("0000-", StringComparison.Ordinal);
+        return Rfc3339.Date(yearZero ? "2000" + text[4..] : text) is { } date ? (yearZero ? null : date, true) : (null, false);
     }
 
     private static string Refused(string value) =>
@@ -108,11 +90,28 @@ public static class AsOfParameter
         }
 
         var value = text.ToString();
-        return value.Contains('T') && !value.Contains('/')
-               && (value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T'))
-               && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+        return Rfc3339.Instant(value) is { } instant
             ? (instant, null)
             : (null, $"{Name}: '{value}' is not an RFC 3339 instant with its offset (2026-11-27T08:00:00Z): the layer is read "
                      + "as it was at one instant");
     }
+}
+
+/// <summary>RFC 3339 as the parameters take it: a date-time names its offset (<c>Z</c> or <c>±hh:mm</c>); a date is <c>yyyy-mm-dd</c>.</summary>
+public static class Rfc3339
+{
+    /// <summary>The instant of a date-time with its offset; null for anything else.</summary>
+    public static DateTimeOffset? Instant(string text) =>
+        text.Length > 10 && text[10] is 'T' or 't'
+        && (text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > 10)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? instant
+            : null;
+
+    /// <summary>The calendar date a date, or a date-time with its offset, is written with; null for anything else.</summary>
+    public static DateOnly? Date(string text) =>
+        text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && (text.Length == 10 || Instant(text) is not null)
+            ? date
+            : null;
 }

@@ -92,8 +92,9 @@ public sealed class FeatureLayer<TEntity>(
         }
 
         var date = Expression.Lambda<Func<TEntity, DateOnly?>>(Expression.Convert(_translator.Member(temporal), typeof(DateOnly?)), row.Parameters[0]);
-        var dates = db.Set<TEntity>().AsNoTracking().Select(date);
-        return (await dates.MinAsync(ct), await dates.MaxAsync(ct));
+        var extent = await db.Set<TEntity>().AsNoTracking().Select(date).GroupBy(_ => 1)
+            .Select(g => new { First = g.Min(), Last = g.Max() }).FirstOrDefaultAsync(ct);
+        return (extent?.First, extent?.Last);
     }
 
     public string Description => description;
