@@ -1,3 +1,4 @@
+using LandInventory.Data.Accounts;
 using LandInventory.Data.Areas;
 using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
@@ -5,12 +6,16 @@ using LandInventory.Data.History;
 using LandInventory.Data.Parcels;
 using LandInventory.Data.Stewards;
 using LandInventory.Data.Versions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandInventory.Data;
 
-/// <summary>The one schema the API reads and the importer writes. Configure it with <see cref="InventoryDatabase"/>.</summary>
-public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : DbContext(options)
+/// <summary>
+/// The one schema the API reads and the importer writes, and the workspace's accounts (ASP.NET Core Identity's user
+/// store: one database, one migration history). Configure it with <see cref="InventoryDatabase"/>.
+/// </summary>
+public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : IdentityUserContext<Account>(options)
 {
     public DbSet<Area> Areas => Set<Area>();
 
@@ -28,10 +33,14 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
 
     public DbSet<FeatureChange> FeatureHistory => Set<FeatureChange>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("postgis");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly);
-        Spatial.Geodesic.Configure(modelBuilder);
+        base.OnModelCreating(builder);
+        AccountConfiguration.Configure(builder);
+        builder.HasPostgresExtension("postgis");
+        builder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly);
+        Spatial.Geodesic.Configure(builder);
     }
 }

@@ -1,28 +1,47 @@
 using System.Security.Claims;
 using LandInventory.Auth;
+using LandInventory.GisApi.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Identity;
+using TokenOptions = LandInventory.Auth.TokenOptions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace LandInventory.GisApi.Auth;
 
 /// <summary>
-/// Reads are anonymous; writes need a bearer token (JWT) from the configured issuer, signed with <c>Auth:SigningKey</c>,
-/// with the role <see cref="Roles.Planner"/> (and the bureau it speaks for, claim <see cref="Roles.StewardClaim"/>) or
-/// <see cref="Roles.Admin"/>. Without a signing key no token is valid, so the service is read-only. The settings and the
-/// way tokens are made are <c>src/Auth</c>'s, which the development token command shares.
+/// Reads are anonymous; writes need the role <see cref="Roles.Planner"/> (and the bureau it speaks for, claim
+/// <see cref="Roles.StewardClaim"/>) or <see cref="Roles.Admin"/>, from one of three callers: a bearer JWT from the
+/// configured issuer (signed with <c>Auth:SigningKey</c> or the identity provider's <c>Auth:PublicKeyFile</c>), a
+/// personal access token of an account (<c>Bearer lip_…</c>, <see cref="AccessTokenHandler"/>), or a workspace session
+/// (Identity's cookie, <see cref="AccountsSetup"/>). The settings and the way JWTs are made are <c>src/Auth</c>'s, which
+/// the development token command shares.
 /// </summary>
 public static class AuthSetup
 {
     public const string EditorPolicy = "editor";
     public const string AdminPolicy = "admin";
 
+    /// <summary>Signed in to the workspace, any role: what issuing one's own access tokens needs.</summary>
+    public const string SessionPolicy = "session";
+
+    /// <summary>The scheme that picks the caller's: a bearer token when there is one, else the session cookie.</summary>
+    public const string CallerScheme = "caller";
+
     public static IServiceCollection AddInventoryAuth(this IServiceCollection services)
     {
         services.AddSettings<TokenOptions>(TokenOptions.Section);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, "Bearer token or workspace session", scheme => scheme.ForwardDefaultSelector = context =>
+                AccessTokenHandler.Carries(context.Request) ? AccessTokenHandler.SchemeName
+                : context.Request.Headers.Authorization.Count > 0 ? JwtBearerDefaults.AuthenticationScheme
+                : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<TokenOptions>>((options, tokens) =>
         {
             options.MapInboundClaims = false;
@@ -49,22 +68,36 @@ public static class AuthSetup
                     && end - start <= maxLifetime,
             };
         });
-        // A planner speaks for one bureau: a planner token that names none may write nothing (Editor.From says why).
+        // A planner speaks for one bureau: a planner token that names none may write nothing (Editor.From says why). An
+        // account whose password someone else chose does nothing before it has chosen its own.
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Planner, Roles.Admin)
-                .RequireAssertion(context => context.User.IsInRole(Roles.Admin) || Editor.BureauOf(context.User) is not null))
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+                .RequireAssertion(context => !AccountClaims.MustChangePassword(context.User)
+                    && (context.User.IsInRole(Roles.Admin) || Editor.BureauOf(context.User) is not null)))
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin)
+                .RequireAssertion(context => !AccountClaims.MustChangePassword(context.User)))
+            .AddPolicy(SessionPolicy, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => AccountClaims.InSession(context.User) && !AccountClaims.MustChangePassword(context.User)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, BureaulessPlannerRefusal>();
         return services;
     }
 
-    /// <summary>The policy's refusal of a planner token that names no bureau says so, as the write paths' own does.</summary>
+    /// <summary>
+    /// The policy's refusal says why: a planner token that names no bureau (as the write paths' own refusal does), an
+    /// account that must change its password first.
+    /// </summary>
     private sealed class BureaulessPlannerRefusal : IAuthorizationMiddlewareResultHandler
     {
         private readonly AuthorizationMiddlewareResultHandler _default = new();
 
         public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
         {
+            if (result.Forbidden && AccountClaims.MustChangePassword(context.User))
+            {
+                throw new Errors.RequestRefusedException(Errors.Refusal.NotYours, "Forbidden",
+                    "This account's password was set by someone else: choose your own first (POST /workspace/session/password).");
+            }
+
             if (result.Forbidden && context.User.IsInRole(Roles.Planner))
             {
                 Editor.From(context.User); // throws the refusal naming the missing claim

@@ -22,6 +22,7 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
     private static readonly Dictionary<Refusal, int> Statuses = new()
     {
         [Refusal.Invalid] = StatusCodes.Status400BadRequest,
+        [Refusal.NotSignedIn] = StatusCodes.Status401Unauthorized,
         [Refusal.NotYours] = StatusCodes.Status403Forbidden,
         [Refusal.NotFound] = StatusCodes.Status404NotFound,
         [Refusal.Conflict] = StatusCodes.Status409Conflict,

@@ -6,6 +6,9 @@ public enum Refusal
     /// <summary>The request cannot be understood as asked (400).</summary>
     Invalid,
 
+    /// <summary>Signing in failed: no such user, or the wrong password (401).</summary>
+    NotSignedIn,
+
     /// <summary>The caller may not do this to this record (403).</summary>
     NotYours,
 

@@ -11,7 +11,7 @@ public sealed class RowVersioned;
 
 /// <summary>
 /// Marks an endpoint whose answer shows the inventory's staff more than anyone (the history's writers by name): its tag
-/// and kept answer are per audience, and shared caches are told so (<c>Vary: Authorization</c>; staff answers private).
+/// and kept answer are per audience, and shared caches are told so (<c>Vary: Authorization, Cookie</c>; staff answers private).
 /// </summary>
 public sealed class AudienceScoped(Func<System.Security.Claims.ClaimsPrincipal, bool> isStaff)
 {
@@ -145,7 +145,7 @@ public sealed class DataVersionETag : IEndpointFilter
         http.Response.Headers.CacheControl = CacheControl;
         if (http.GetEndpoint()?.Metadata.GetMetadata<AudienceScoped>() is { } audience)
         {
-            http.Response.Headers.Vary = "Authorization";
+            http.Response.Headers.Vary = "Authorization, Cookie"; // a token or a workspace session makes a reader staff
             if (audience.IsStaff(http))
             {
                 http.Response.Headers.CacheControl = "private, no-cache";

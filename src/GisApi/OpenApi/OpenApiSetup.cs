@@ -15,6 +15,9 @@ public static class OpenApiSetup
 {
     public const string BearerScheme = "bearer";
 
+    /// <summary>The workspace's session cookie, the other way to be a caller with a role.</summary>
+    public const string SessionScheme = "session";
+
     /// <summary>What each group of operations is, for readers of the description.</summary>
     private static readonly Dictionary<string, string> Tags = new()
     {
@@ -27,6 +30,7 @@ public static class OpenApiSetup
         ["OData"] = "The inventory as an OData v4 service (its own $metadata describes it; see the description above)",
         ["Health"] = "Liveness and readiness for orchestrators",
         ["Map"] = "The investor map page's settings",
+        ["Accounts"] = "The workspace's accounts: signing in, accounts (admins), personal access tokens",
     };
 
     public static IServiceCollection AddInventoryOpenApi(this IServiceCollection services)
@@ -62,7 +66,15 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "A token with the role planner (and the bureau it speaks for, claim steward) or admin: docs/security.md",
+                Description = "A token with the role planner (and the bureau it speaks for, claim steward) or admin — a JWT of the "
+                    + "zone's identity provider, or a personal access token lip_… issued at /workspace/tokens: docs/security.md",
+            };
+            document.Components.SecuritySchemes[SessionScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = Accounts.AccountsSetup.SessionCookie,
+                Description = $"A workspace session (POST /workspace/session); its writes carry the {Accounts.AccountsSetup.AntiforgeryHeader} header",
             };
             return Task.CompletedTask;
         });
@@ -75,8 +87,13 @@ public static class OpenApiSetup
                 operation.Parameters.Add(Describe(parameter));
             }
 
+            // Either scheme: each requirement is an alternative.
             operation.Security = metadata.OfType<IAuthorizeData>().Any()
-                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }]
+                ?
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SessionScheme, context.Document)] = [] },
+                ]
                 : [];
             return Task.CompletedTask;
         });

@@ -62,6 +62,7 @@ public sealed class HistoryPrivacyTests(EditableApi api) : IClassFixture<Editabl
         // A shared cache must not hand one audience's answer to the other.
         var anonymous = await api.Client().GetAsync(history, Ct);
         Assert.Contains("Authorization", anonymous.Headers.Vary);
+        Assert.Contains("Cookie", anonymous.Headers.Vary);
         var admin = await api.Admin().GetAsync(history, Ct);
         Assert.NotEqual(anonymous.Headers.ETag, admin.Headers.ETag);
         Assert.True(admin.Headers.CacheControl!.Private);

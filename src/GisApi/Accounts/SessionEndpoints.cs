@@ -1,0 +1,122 @@
+using LandInventory.Data;
+using LandInventory.Data.Accounts;
+using LandInventory.GisApi.Auth;
+using LandInventory.GisApi.Errors;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandInventory.GisApi.Accounts;
+
+/// <summary>
+/// Signing in and out of the workspace with a user name and password, who is signed in, and choosing one's own password.
+/// A session's writes carry the antiforgery token these answers include (<see cref="AccountsSetup.AntiforgeryHeader"/>).
+/// </summary>
+public static class SessionEndpoints
+{
+    public sealed record SignIn(string? UserName, string? Password);
+
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
+    /// <summary>Who is signed in; <c>antiforgeryToken</c> goes into the header of the session's writes.</summary>
+    public sealed record Session(string UserName, string Role, string? Bureau, string? BureauNameZh, string? BureauNameEn,
+        bool MustChangePassword, string? AntiforgeryToken);
+
+    public sealed record AntiforgeryToken(string Token, string HeaderName);
+
+    public static void Map(RouteGroupBuilder workspace)
+    {
+        workspace.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+                TypedResults.Ok(new AntiforgeryToken(antiforgery.GetAndStoreTokens(http).RequestToken!, AccountsSetup.AntiforgeryHeader)))
+            .WithName("GetAntiforgeryToken").WithSummary("An antiforgery token for this browser: signing in and every write of a session send it");
+        workspace.MapGet("/session", Current).RequireAuthorization()
+            .WithName("GetSession").WithSummary("Who is signed in (any caller: a session, an access token, a bearer token)");
+        workspace.MapPost("/session", SignInAsync).WithMetadata(new SessionForm())
+            .WithName("SignIn").WithSummary("Sign in with a user name and password: a session cookie, and the session's antiforgery token");
+        workspace.MapDelete("/session", async (SignInManager<Account> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return TypedResults.NoContent();
+            }).RequireAuthorization().WithName("SignOut").WithSummary("Sign out: the session cookie is cleared");
+        workspace.MapPost("/session/password", ChangePasswordAsync).RequireAuthorization()
+            .WithName("ChangePassword").WithSummary("Choose a new password (the current one is needed); other sessions of the account end");
+    }
+
+    private static async Task<Ok<Session>> Current(HttpContext http, UserManager<Account> users, InventoryDbContext db, IAntiforgery antiforgery)
+    {
+        var user = http.User;
+        var role = user.FindFirst(LandInventory.Auth.Roles.RoleClaim)?.Value ?? "";
+        return TypedResults.Ok(await DescribeAsync(db, user.Identity?.Name ?? "", role, Editor.BureauOf(user), AccountClaims.MustChangePassword(user),
+            AccountClaims.InSession(user) ? antiforgery.GetAndStoreTokens(http).RequestToken : null, http.RequestAborted));
+    }
+
+    private static async Task<Ok<Session>> SignInAsync(SignIn body, HttpContext http, SignInManager<Account> signIn, InventoryDbContext db,
+        IAntiforgery antiforgery)
+    {
+        if (string.IsNullOrEmpty(body.UserName) || string.IsNullOrEmpty(body.Password))
+        {
+            throw new RequestRefusedException(Refusal.Invalid, "Bad request", "userName and password are both required");
+        }
+
+        var result = await signIn.PasswordSignInAsync(body.UserName, body.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            throw new RequestRefusedException(Refusal.NotYours, "Account locked",
+                $"Too many wrong passwords: the account is locked for {signIn.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes:0} minutes from the last attempt, or until an admin resets its password.");
+        }
+
+        if (result.IsNotAllowed)
+        {
+            throw new RequestRefusedException(Refusal.NotYours, "Account disabled", "This account is disabled: an admin can enable it again.");
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new RequestRefusedException(Refusal.NotSignedIn, "Not signed in", "The user name or the password is wrong.");
+        }
+
+        var account = await signIn.UserManager.FindByNameAsync(body.UserName) ?? throw new InvalidOperationException("signed in without an account");
+        // The antiforgery token is bound to who is signed in: the one the page used to sign in is no good after it.
+        http.User = await signIn.CreateUserPrincipalAsync(account);
+        return TypedResults.Ok(await DescribeAsync(db, account.UserName!, account.Role, account.StewardId, account.MustChangePassword,
+            antiforgery.GetAndStoreTokens(http).RequestToken, http.RequestAborted));
+    }
+
+    private static async Task<Ok<Session>> ChangePasswordAsync(PasswordChange body, HttpContext http, SignInManager<Account> signIn,
+        InventoryDbContext db, IAntiforgery antiforgery)
+    {
+        if (!AccountClaims.InSession(http.User))
+        {
+            throw new RequestRefusedException(Refusal.NotYours, "Forbidden", "A password is changed in a signed-in session, not with a token.");
+        }
+
+        if (string.IsNullOrEmpty(body.CurrentPassword) || string.IsNullOrEmpty(body.NewPassword))
+        {
+            throw new RequestRefusedException(Refusal.Invalid, "Bad request", "currentPassword and newPassword are both required");
+        }
+
+        var account = await signIn.UserManager.GetUserAsync(http.User) ?? throw new RequestRefusedException(Refusal.NotSignedIn, "Not signed in", "The account no longer exists.");
+        if (body.NewPassword == body.CurrentPassword)
+        {
+            throw AccountRules.Unprocessable("newPassword", "The new password is the current one.");
+        }
+
+        AccountRules.Check(await signIn.UserManager.ChangePasswordAsync(account, body.CurrentPassword, body.NewPassword), "password");
+        account.MustChangePassword = false;
+        AccountRules.Check(await signIn.UserManager.UpdateAsync(account), "password");
+        // The security stamp changed, which ends every session of the account: this one goes on with a new cookie.
+        await signIn.SignInAsync(account, isPersistent: false);
+        http.User = await signIn.CreateUserPrincipalAsync(account);
+        return TypedResults.Ok(await DescribeAsync(db, account.UserName!, account.Role, account.StewardId, false,
+            antiforgery.GetAndStoreTokens(http).RequestToken, http.RequestAborted));
+    }
+
+    private static async Task<Session> DescribeAsync(InventoryDbContext db, string userName, string role, string? bureau, bool mustChange,
+        string? antiforgeryToken, CancellationToken cancellationToken)
+    {
+        var names = bureau is null ? null : await db.Stewards.AsNoTracking().Where(s => s.Id == bureau)
+            .Select(s => new { s.NameZh, s.NameEn }).SingleOrDefaultAsync(cancellationToken);
+        return new Session(userName, role, bureau, names?.NameZh, names?.NameEn, mustChange, antiforgeryToken);
+    }
+}

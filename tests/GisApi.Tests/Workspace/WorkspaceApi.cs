@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LandInventory.PostGis.Testing;
+using Xunit;
+
+namespace LandInventory.GisApi.Tests.Workspace;
+
+/// <summary>
+/// A class fixture for the workspace: the API over a database of its own holding data/geojson, whose first admin is made
+/// at start with a configured password, and clients signed in as a browser is (a session cookie, the antiforgery header).
+/// </summary>
+public sealed class WorkspaceApi(PostGisServer server) : IAsyncLifetime
+{
+    public const string AdminName = "admin";
+    public const string AdminPassword = "the-first-keeper-password-of-tests";
+
+    public InventoryTestDatabase Database { get; } = new(server);
+
+    public ApiFactory Factory { get; private set; } = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await InventoryData.ImportAsync(Database.ConnectionString);
+        Factory = new ApiFactory(Database.ConnectionString, ("Accounts:InitialAdminPassword", AdminPassword), ("Warmup:Enabled", "false"),
+            ("Accounts:MaxFailedSignIns", "3"));
+        Factory.CreateClient().Dispose(); // starts the host, which makes the first admin
+    }
+
+    /// <summary>A browser-like client with the antiforgery token of an anonymous visitor.</summary>
+    public async Task<HttpClient> VisitorAsync()
+    {
+        var client = Factory.CreateClient();
+        var token = await client.GetFromJsonAsync<JsonElement>("/workspace/antiforgery", Ct);
+        client.DefaultRequestHeaders.Add("X-CSRF-Token", token.GetProperty("token").GetString());
+        return client;
+    }
+
+    public static Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password) =>
+        client.PostAsJsonAsync("/workspace/session", new { userName, password }, Ct);
+
+    /// <summary>Signed in, carrying the session's own antiforgery token, as the page does.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var client = await VisitorAsync();
+        using var response = await PostSignInAsync(client, userName, password);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        UseAntiforgery(client, JsonDocument.Parse(text).RootElement);
+        return client;
+    }
+
+    public static void UseAntiforgery(HttpClient client, JsonElement session)
+    {
+        client.DefaultRequestHeaders.Remove("X-CSRF-Token");
+        client.DefaultRequestHeaders.Add("X-CSRF-Token", session.GetProperty("antiforgeryToken").GetString());
+    }
+
+    public Task<HttpClient> AdminAsync() => SignInAsync(AdminName, AdminPassword);
+
+    /// <summary>A new account made by the admin, its own password chosen: signed in and ready to write.</summary>
+    public async Task<(HttpClient Client, string Password)> AccountAsync(string userName, string role, string? bureau)
+    {
+        using var admin = await AdminAsync();
+        using var created = await admin.PostAsJsonAsync("/workspace/accounts", new { userName, role, bureau }, Ct);
+        var text = await created.Content.ReadAsStringAsync(Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, text);
+        var oneTime = JsonDocument.Parse(text).RootElement.GetProperty("oneTimePassword").GetString()!;
+        var client = await SignInAsync(userName, oneTime);
+        var password = $"{oneTime}-mine";
+        using var changed = await client.PostAsJsonAsync("/workspace/session/password", new { currentPassword = oneTime, newPassword = password }, Ct);
+        var changedText = await changed.Content.ReadAsStringAsync(Ct);
+        Assert.True(changed.StatusCode == HttpStatusCode.OK, changedText);
+        UseAntiforgery(client, JsonDocument.Parse(changedText).RootElement);
+        return (client, password);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
