@@ -11,7 +11,7 @@ namespace LandInventory.GisApi.Tests;
 /// </summary>
 public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClassFixture<InventoryApi>
 {
-    private static readonly string Artifacts = Path.Combine(RepositoryFiles.Root, "artifacts");
+    private static readonly string Artifacts = BrowserScenario.Artifacts;
 
     private Task<string> Sql(string sql) => api.Database.ScalarAsync<string>(sql);
 
@@ -188,37 +188,7 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
     /// <summary>Runs one scenario of Browser/map.e2e.mjs against the API on a real socket; no console error allowed.</summary>
     private async Task<JsonDocument> BrowseAsync(string scenario, string argument = "", string? connectionString = null)
     {
-        Directory.CreateDirectory(Artifacts);
         await using var kestrel = KestrelServer.Start(connectionString ?? api.Database.ConnectionString, out var baseUrl);
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Path.Combine(RepositoryFiles.Root, "tests", "GisApi.Tests", "Browser"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "map.e2e.mjs", scenario, baseUrl, Artifacts, argument })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await node.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-        {
-            node.Kill(entireProcessTree: true);
-            Assert.Fail($"{scenario}: the browser did not finish in 2 minutes\n{await error}");
-        }
-
-        Assert.True(node.ExitCode == 0, $"{scenario}: node exited {node.ExitCode}\n{await error}\n{await output}");
-        var seen = JsonDocument.Parse(await output);
-        Assert.Empty(Codes(seen.RootElement.GetProperty("errors")));
-        return seen;
+        return await BrowserScenario.RunAsync("map.e2e.mjs", scenario, baseUrl, argument);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using LandInventory.GisApi.Workspace;
 using Microsoft.Extensions.Options;
 
 namespace LandInventory.GisApi.Map;
@@ -6,11 +7,12 @@ namespace LandInventory.GisApi.Map;
 /// <summary>
 /// The investor map: the page at <c>/</c>, its bundle under <c>/map/</c> (built from Map/src by npm into Map/dist,
 /// see Map/build.mjs; nothing from a CDN), and <c>/map/config.json</c>, the base map the operator configured, if any.
+/// The planner's workspace (<c>/workspace</c>) is bundled with it.
 /// </summary>
 public static class MapEndpoints
 {
     public static IServiceCollection AddInvestorMap(this IServiceCollection services) =>
-        services.AddSettings<MapOptions>(MapOptions.Section);
+        services.AddSettings<MapOptions>(MapOptions.Section).AddWorkspace();
 
     public static WebApplication MapInvestorMap(this WebApplication app)
     {
@@ -29,6 +31,7 @@ public static class MapEndpoints
         });
         app.MapGet("/", () => Results.File(Path.Combine(dist, "index.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
+        app.MapWorkspace(dist);
         app.MapGet("/map/config.json", (IOptions<MapOptions> settings) => Results.Json(MapConfig.From(settings.Value)))
             .WithName("MapConfig").WithTags("Map").WithSummary("The map page's settings: the base map tile URL and its coordinate system, if configured");
         return app;

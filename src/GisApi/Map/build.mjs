@@ -1,4 +1,4 @@
-// Builds the map page into dist/: the app bundled by esbuild (maplibre-gl kept as its own ES modules, which load their
+// Builds the map page (and the workspace's) into dist/: the app bundled by esbuild (maplibre-gl kept as its own ES modules, which load their
 // worker from beside themselves), MapLibre's files copied from node_modules, the page and its styles. No CDN at run time.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -11,14 +11,17 @@ for (const file of ['maplibre-gl.mjs', 'maplibre-gl-shared.mjs', 'maplibre-gl-wo
 }
 cpSync('src/index.html', `${out}/index.html`);
 cpSync('src/style.css', `${out}/style.css`);
+// The planner's workspace, served at /workspace: its own page and bundle, sharing the map's modules.
+cpSync('src/workspace/workspace.html', `${out}/workspace.html`);
+cpSync('src/workspace/workspace.css', `${out}/workspace.css`);
 await build({
-  entryPoints: ['src/main.js'],
+  entryPoints: { app: 'src/main.js', workspace: 'src/workspace/main.js' },
   bundle: true,
   format: 'esm',
   minify: process.env.MAP_DEBUG !== "1",
   sourcemap: true,
   target: 'es2022',
   external: ['/map/vendor/*'],
-  outfile: `${out}/app.js`,
+  outdir: out,
   logLevel: 'warning',
 });

@@ -19,14 +19,17 @@ public sealed class WorkspaceApi(PostGisServer server) : IAsyncLifetime
 
     public ApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>The settings of every host over this database, in memory or on a socket (the page tests).</summary>
+    public static readonly (string Key, string Value)[] Settings =
+        [("Accounts:InitialAdminPassword", AdminPassword), ("Warmup:Enabled", "false"), ("Accounts:MaxFailedSignIns", "3")];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
         await InventoryData.ImportAsync(Database.ConnectionString);
-        Factory = new ApiFactory(Database.ConnectionString, ("Accounts:InitialAdminPassword", AdminPassword), ("Warmup:Enabled", "false"),
-            ("Accounts:MaxFailedSignIns", "3"));
+        Factory = new ApiFactory(Database.ConnectionString, Settings);
         Factory.CreateClient().Dispose(); // starts the host, which makes the first admin
     }
 

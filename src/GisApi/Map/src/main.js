@@ -6,18 +6,10 @@ import { read, write } from './state.js';
 import { matches, order } from './filters.js';
 import { createMap, areaLabels, centre, bounds } from './map.js';
 import { toWgs84 } from './gcj02.js';
+import { el } from './dom.js';
 
 const state = read();
 const $ = (selector) => document.querySelector(selector);
-const el = (tag, attributes = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : value);
-  }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined));
-  return node;
-};
 const data = {};
 const distances = new globalThis.Map();
 let compare = [];

@@ -1,0 +1,184 @@
+// Drives the planner's workspace in Debian's headless Chromium for one scenario and prints what it saw as JSON; the
+// xunit tests (WorkspacePageTests) compare that with PostGIS. Arguments after the artifact folder are the scenario's.
+//   node workspace.e2e.mjs <scenario> <baseUrl> <artifactDir> [arguments…]
+import { chromium } from 'playwright-core';
+
+const [scenario, baseUrl, artifacts, ...args] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+const errors = [];
+// A refused request is logged by Chromium as "Failed to load resource"; the scenarios expect some (401 before signing
+// in, 403, 412, 422) and check what the page shows of them. Anything else in the console is an error of the page.
+page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(e.message));
+
+const ready = (view) => page.waitForSelector(`body[data-ready="true"]${view ? `[data-view="${view}"]` : ''}`, { timeout: 30000 });
+const shot = (name) => page.screenshot({ path: `${artifacts}/workspace-${name}.png`, fullPage: true });
+const text = (selector) => page.textContent(selector);
+const listed = () => page.$$eval('#records tbody tr', (rows) => rows.map((r) => r.dataset.code));
+
+async function open() {
+  await page.goto(`${baseUrl}/workspace#lang=en`);
+  await ready();
+}
+
+async function signIn(user, password, view = 'records') {
+  await open();
+  await page.fill('#signin input[name=userName]', user);
+  await page.fill('#signin input[name=password]', password);
+  await page.click('#signin button[type=submit]');
+  await ready(view);
+}
+
+/** Another person's change, made outside this browser with their personal access token. */
+async function elsewhere(token, url, properties) {
+  const headers = { Authorization: `Bearer ${token}` };
+  const current = await fetch(`${baseUrl}${url}`, { headers });
+  const response = await fetch(`${baseUrl}${url}`, { method: 'PATCH', body: JSON.stringify({ properties }),
+    headers: { ...headers, 'Content-Type': 'application/merge-patch+json', 'If-Match': current.headers.get('ETag') } });
+  return response.status;
+}
+
+const scenarios = {
+  async signin([user, password]) {
+    await open();
+    await shot('signin');
+    await signIn(user, password);
+    await shot('records');
+    const result = { listed: await listed(), who: await text('#who'), count: await text('#records-count'),
+      stale: await page.$$eval('#records tr.stale', (rows) => rows.map((r) => r.dataset.code)) };
+    await page.click('#signout');
+    await ready('signin');
+    // A reload after signing out stays signed out: the cookie is gone, not only the page's memory.
+    await page.reload();
+    await ready('signin');
+    return { ...result, afterSignOut: await page.getAttribute('body', 'data-view') };
+  },
+  async lockout([user, password, attempts]) {
+    await open();
+    const messages = [];
+    const attempt = async (value) => {
+      await page.evaluate(() => { document.querySelector('#signin-error').textContent = ''; });
+      await page.fill('#signin input[name=userName]', user);
+      await page.fill('#signin input[name=password]', value);
+      await page.click('#signin button[type=submit]');
+      await page.waitForFunction(() => document.querySelector('#signin-error').textContent !== '');
+      return text('#signin-error');
+    };
+    for (let i = 0; i < Number(attempts); i++) messages.push(await attempt(`${password}-wrong-${i}`));
+    const right = await attempt(password);
+    await shot('locked');
+    return { messages, right, view: await page.getAttribute('body', 'data-view') };
+  },
+  async edit([user, password, code, contact, confirmCode]) {
+    await signIn(user, password);
+    await page.click(`#records tr[data-code="${code}"] button.edit`);
+    await page.waitForSelector('#edit-form');
+    await page.fill('#edit-form input[name=contactName]', contact);
+    await shot('editor');
+    await page.click('#edit-form button[type=submit]');
+    await page.waitForFunction(() => !document.querySelector('#edit-form') && document.querySelector('#status').textContent.startsWith('Saved'));
+    const saved = await text('#status');
+    // A rule of the API, shown by the field: a negative deposit (parcels) or vacancy.
+    await page.click(`#records tr[data-code="${code}"] button.edit`);
+    await page.waitForSelector('#edit-form');
+    const numeric = await page.$eval('#edit-form input[type=number]', (i) => i.name);
+    await page.fill(`#edit-form input[name=${numeric}]`, '-5');
+    await page.click('#edit-form button[type=submit]');
+    await page.waitForFunction((f) => document.querySelector(`#edit-form .field-error[data-field="${f}"]`)?.textContent, numeric);
+    const refused = { field: numeric, message: await text(`#edit-form .field-error[data-field="${numeric}"]`) };
+    await shot('editor-refused');
+    await page.click('#edit-form button[type=button]');
+    await page.click(`#records tr[data-code="${confirmCode}"] button.confirm`);
+    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Confirmed'));
+    return { saved, refused, confirmed: await text('#status'),
+      verified: await page.textContent(`#records tr[data-code="${confirmCode}"] td.verified`) };
+  },
+  async conflict([user, password, layer, code, otherToken]) {
+    await signIn(user, password);
+    await page.click(`#records tr[data-code="${code}"] button.edit`);
+    await page.waitForSelector('#edit-form');
+    await page.fill('#edit-form input[name=contactName]', 'Mine, from the page');
+    const other = await elsewhere(otherToken, `/ogc/collections/${layer}/items/${encodeURIComponent(code)}`, { contactPhone: '028-0000-1111' });
+    await page.click('#edit-form button[type=submit]');
+    await page.waitForSelector('#conflict li');
+    await shot('conflict');
+    const theirs = await page.$$eval('#conflict li', (items) => items.map((i) => ({ field: i.dataset.field, text: i.textContent })));
+    await page.click('#reapply');
+    await page.waitForFunction(() => !document.querySelector('#edit-form') && document.querySelector('#status').textContent.startsWith('Saved'));
+    return { other, theirs, status: await text('#status') };
+  },
+  async tokens([user, password]) {
+    await signIn(user, password);
+    await page.click('#nav a[data-view=tokens]');
+    await ready('tokens');
+    await page.fill('#issue-token input[name=name]', 'from the browser');
+    await page.fill('#issue-token input[name=days]', '5');
+    await page.click('#issue-token button[type=submit]');
+    await page.waitForSelector('#token-secret');
+    const token = await text('#token-secret');
+    await shot('tokens');
+    const use = async () => (await fetch(`${baseUrl}/workspace/session`, { headers: { Authorization: `Bearer ${token}` } })).status;
+    const before = await use();
+    await page.click('#tokens tbody tr button.revoke');
+    await page.waitForFunction(() => document.querySelector('#tokens tbody tr td.state').textContent === 'Revoked');
+    return { token, before, after: await use(), listedSecret: (await text('#tokens')).includes(token) };
+  },
+  async accounts([admin, password, newUser, bureau, newPassword]) {
+    await signIn(admin, password);
+    await page.click('#nav a[data-view=accounts]');
+    await ready('accounts');
+    await page.fill('#create-account input[name=userName]', newUser);
+    await page.selectOption('#create-account select[name=bureau]', bureau);
+    await page.click('#create-account button[type=submit]');
+    await page.waitForSelector('#one-time-password');
+    const oneTime = await text('#one-time-password');
+    await shot('accounts');
+    await page.click('#signout');
+    await ready('signin');
+    await signIn(newUser, oneTime, 'password');
+    const must = await text('#must-change');
+    await shot('password');
+    await page.fill('#password input[name=currentPassword]', oneTime);
+    await page.fill('#password input[name=newPassword]', newPassword);
+    await page.fill('#password input[name=repeat]', newPassword);
+    await page.click('#password button[type=submit]');
+    await ready('records');
+    return { must, listed: await listed(), who: await text('#who') };
+  },
+  async forged([user, password, layer, code]) {
+    await signIn(user, password);
+    // The page's own session, a write without the antiforgery header: what a forged request would be at best.
+    return page.evaluate(async ({ layer, code }) => {
+      const url = `/ogc/collections/${layer}/items/${encodeURIComponent(code)}`;
+      const etag = (await fetch(url)).headers.get('ETag');
+      const response = await fetch(url, { method: 'PATCH', credentials: 'same-origin', body: JSON.stringify({ properties: { contactName: 'forged' } }),
+        headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag } });
+      return { status: response.status, problem: await response.json() };
+    }, { layer, code });
+  },
+  async phone([user, password]) {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await open();
+    // The form takes the focus itself: a phone's keyboard opens on the user name.
+    const first = await page.evaluate(() => document.activeElement?.name || document.activeElement?.id);
+    await page.keyboard.type(user);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await ready('records');
+    await shot('phone');
+    return { first, width: await page.evaluate(() => document.documentElement.scrollWidth), listed: (await listed()).length };
+  },
+};
+
+try {
+  const result = await scenarios[scenario](args);
+  console.log(JSON.stringify({ ...result, errors }));
+} finally {
+  await browser.close();
+}
