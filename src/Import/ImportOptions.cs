@@ -24,8 +24,14 @@ public static class ImportModes
 /// feature history records (default <c>importer:{os user}</c>). Whose records the run may bring and change is explicit:
 /// <paramref name="EveryBureau"/> (an admin's import, the operator's command line) or the one bureau
 /// <paramref name="Steward"/> (a planner's); a run that names neither may change no bureau's records — the database
-/// checks it (<see cref="Writing.LayerChecks.StewardScope"/>).
+/// checks it (<see cref="Writing.LayerChecks.StewardScope"/>). A geometry that moved no more than
+/// <paramref name="SurveyToleranceM"/> metres on the ground (default 1 cm) is unchanged: a round trip through a projected
+/// system must not rewrite every boundary, its history and every cached answer about it.
 /// </summary>
 public sealed record ImportOptions(
     ImportMode Mode = ImportMode.Upsert, bool DryRun = false, bool SkipInvalid = false, CoordinateSystem? Crs = null,
-    bool CollectDiff = false, string? Actor = null, string? Steward = null, bool EveryBureau = false);
+    bool CollectDiff = false, string? Actor = null, string? Steward = null, bool EveryBureau = false,
+    double SurveyToleranceM = ImportOptions.DefaultSurveyToleranceM)
+{
+    public const double DefaultSurveyToleranceM = 0.01;
+}

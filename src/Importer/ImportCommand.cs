@@ -64,7 +64,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
 
             // The command line is the operator's, who holds the database's own credentials: every bureau's records, said so.
             var options = new ImportOptions(request.Mode, request.DryRun, request.SkipInvalid, crs,
-                CollectDiff: request.DryRun || request.ReportPath is not null, EveryBureau: true);
+                CollectDiff: request.DryRun || request.ReportPath is not null, EveryBureau: true, SurveyToleranceM: request.SurveyToleranceM);
             var result = await RunWithProgressAsync(connection, options, plan, ct);
             Summary.WriteProblems(errors, result.Problems);
             if (request.DryRun)

@@ -11,4 +11,5 @@ public sealed record ImportRequest(
     ImportMode Mode = ImportMode.Upsert,
     bool SkipInvalid = false,
     string? ReportPath = null,
-    string? Connection = null);
+    string? Connection = null,
+    double SurveyToleranceM = ImportOptions.DefaultSurveyToleranceM);

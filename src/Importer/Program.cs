@@ -33,6 +33,13 @@ var skipInvalid = new Option<bool>("--skip-invalid")
 {
     Description = "Import the valid features and report the rest (default: any invalid feature fails the whole run).",
 };
+var tolerance = new Option<double>("--tolerance")
+{
+    Description = "Survey tolerance in metres on the ground (default 0.01): a geometry that moved no more is unchanged.",
+    HelpName = "metres",
+    DefaultValueFactory = _ => ImportOptions.DefaultSurveyToleranceM,
+    Validators = { r => { if (r.GetValueOrDefault<double>() is < 0 or > 100) { r.AddError("--tolerance is from 0 to 100 metres."); } } },
+};
 var report = new Option<string?>("--report") { Description = "Write a JSON report (counts, changes, problems) to this file." };
 var connection = new Option<string?>("--connection")
 {
@@ -54,13 +61,13 @@ var root = new RootCommand("""
       LandInventory.Importer buildings.geojsonl --crs gcj02 --skip-invalid --report report.json
     """)
 {
-    path, layer, crs, dryRun, mode, skipInvalid, report, connection,
+    path, layer, crs, dryRun, mode, skipInvalid, tolerance, report, connection,
 };
 root.SetAction((result, ct) =>
 {
     var request = new ImportRequest(result.GetValue(path)!, result.GetValue(layer), result.GetValue(crs),
         result.GetValue(dryRun), result.GetValue(mode), result.GetValue(skipInvalid), result.GetValue(report),
-        result.GetValue(connection));
+        result.GetValue(connection), result.GetValue(tolerance));
     var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
     return new ImportCommand(Console.Out, Console.Error, interactive).RunAsync(request, ct);
 });

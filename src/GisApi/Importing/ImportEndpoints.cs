@@ -30,12 +30,21 @@ public static class ImportEndpoints
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         imports.MapGet("/{id}", Get).WithName("GetImport")
-            .WithSummary("An import job: state (queued, running, succeeded, invalid, failed), progress and the importer's report")
+            .WithSummary("An import job: state (queued, running, succeeded, invalid, failed, stale), progress and the importer's report")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+        imports.MapPost("/{id}/commit", (string id, HttpContext http, ImportJobs jobs) =>
+            {
+                var job = jobs.Commit(Mine(id, http, jobs));
+                var self = JobUrl(http.Request, job.Id);
+                return TypedResults.Accepted(self, job.Describe(self));
+            }).WithName("CommitImport")
+            .WithSummary("Write exactly what a dry run reported: 202 and a commit job, which writes nothing and reports the new difference (state stale) if the layer changed since")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs, CancellationToken ct)
+    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs,
+        Microsoft.Extensions.Options.IOptions<ImportsOptions> settings, CancellationToken ct)
     {
         var editor = Editor.From(http.User);
         var request = Parse(http.Request.Query, editor);
@@ -69,7 +78,7 @@ public static class ImportEndpoints
             throw;
         }
 
-        var options = editor.Scope(request.Options with { CollectDiff = true });
+        var options = editor.Scope(request.Options with { CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM });
         var input = ImportInput.FromFile(file, request.Layer) with { Name = UploadName(http.Request) };
         var job = new ImportJob(id, editor.Actor, input, file, options);
         jobs.Enqueue(job);
@@ -77,16 +86,17 @@ public static class ImportEndpoints
         return TypedResults.Accepted(self, job.Describe(self));
     }
 
-    private static Ok<object> Get(string id, HttpContext http, ImportJobs jobs)
+    private static Ok<object> Get(string id, HttpContext http, ImportJobs jobs) =>
+        TypedResults.Ok(Mine(id, http, jobs).Describe(JobUrl(http.Request, id)));
+
+    /// <summary>A job the caller posted (an admin: any job); another's is as if it did not exist.</summary>
+    private static ImportJob Mine(string id, HttpContext http, ImportJobs jobs)
     {
         var editor = Editor.From(http.User);
-        if (jobs.Find(id) is not { } job || (!editor.IsAdmin && job.Owner != editor.Actor))
-        {
-            throw new RequestRefusedException(Refusal.NotFound, "Import job not found",
+        return jobs.Find(id) is { } job && (editor.IsAdmin || job.Owner == editor.Actor)
+            ? job
+            : throw new RequestRefusedException(Refusal.NotFound, "Import job not found",
                 $"no import job '{id}' of yours (jobs are kept {ImportJobs.Retention.TotalHours} hours)");
-        }
-
-        return TypedResults.Ok(job.Describe(JobUrl(http.Request, id)));
     }
 
     /// <summary>The query, checked, with the rights it needs: areas and replace mode are an admin's.</summary>

@@ -6,7 +6,8 @@ namespace LandInventory.GisApi.Importing;
 /// <summary>
 /// One import posted over HTTP: queued, then run by <see cref="ImportJobs"/> through the import library, as the command
 /// line's are; its progress (bytes read of the upload) and, once done, the report. The upload waits in
-/// <paramref name="upload"/>, deleted when the job is done. Kept in memory for <see cref="ImportJobs.Retention"/>.
+/// <paramref name="upload"/>, deleted when the job is done — except a dry run's that found no problem, kept for its
+/// commit (<see cref="Reviewable"/>). Kept in memory for <see cref="ImportJobs.Retention"/>.
 /// </summary>
 public sealed class ImportJob(string id, string owner, ImportInput input, string upload, ImportOptions options)
     : IImportProgress
@@ -26,8 +27,29 @@ public sealed class ImportJob(string id, string owner, ImportInput input, string
 
     public ImportOptions Options => options;
 
-    /// <summary><c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>invalid</c> (nothing written) or <c>failed</c>.</summary>
+    /// <summary>
+    /// <c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>invalid</c> (nothing written), <c>failed</c>, or <c>stale</c>: a
+    /// commit refused because the layer changed since its dry run, reporting the new difference instead (nothing written).
+    /// </summary>
     public string State { get; set; } = "queued";
+
+    /// <summary>For a commit: the dry run it commits, and the layer version that dry run saw.</summary>
+    public string? ReviewOf { get; init; }
+
+    public long? ExpectedBasis { get; init; }
+
+    /// <summary>The layer's version (<c>layer_versions</c>) the run saw as it began: what a commit of its report expects.</summary>
+    public long? Basis { get; set; }
+
+    /// <summary>The commit job that took this dry run's upload, once there is one.</summary>
+    public string? CommittedBy { get; set; }
+
+    /// <summary>A report that can be committed: a dry run without problems, or a stale commit's new difference; not yet committed.</summary>
+    public bool Reviewable => CommittedBy is null && FinishedAt is not null
+        && ((options.DryRun && State == "succeeded") || State == "stale");
+
+    /// <summary>Whether the upload is on disk: waiting, running, or kept for a commit.</summary>
+    public bool HoldsUpload => FinishedAt is null || Reviewable;
 
     public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
 
@@ -65,7 +87,12 @@ public sealed class ImportJob(string id, string owner, ImportInput input, string
         finishedAt = FinishedAt,
         progress = new { bytesRead = BytesRead, bytes = Bytes, percent = Bytes == 0 ? 0 : Math.Round(100.0 * BytesRead / Bytes, 1) },
         error = Error,
+        basis = Basis,
+        reviewOf = ReviewOf,
+        committedBy = CommittedBy,
         report = Result is null ? null : ImportReport.Of(Result, options),
-        links = new[] { new { href = self, rel = "self", type = "application/json" } },
+        links = Reviewable
+            ? new[] { new { href = self, rel = "self", type = "application/json" }, new { href = $"{self}/commit", rel = "commit", type = "application/json" } }
+            : new[] { new { href = self, rel = "self", type = "application/json" } },
     };
 }

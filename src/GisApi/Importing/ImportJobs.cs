@@ -41,8 +41,10 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
                     : $"{waiting.Count} imports are waiting or running, as many as the service takes (Imports:MaxJobs)");
             }
 
+            // On disk: the waiting uploads, and the dry runs' kept for a commit.
+            var held = Holding();
             var room = Math.Min(limits.MaxUploadBytes,
-                Math.Min(limits.MaxStoredBytesPerUser - mine.Sum(j => j.Stored), limits.MaxStoredBytes - waiting.Sum(j => j.Stored)));
+                Math.Min(limits.MaxStoredBytesPerUser - held.Where(j => j.Owner == owner).Sum(j => j.Stored), limits.MaxStoredBytes - held.Sum(j => j.Stored)));
             return room > 0 ? room : throw Busy("the uploads waiting on disk take all the room the service gives them (Imports:MaxStoredMbPerUser, Imports:MaxStoredMb)");
         }
     }
@@ -76,6 +78,42 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
 
     private List<ImportJob> Waiting() => [.. _jobs.Values.Where(j => j.FinishedAt is null)];
 
+    private List<ImportJob> Holding() => [.. _jobs.Values.Where(j => j.HoldsUpload)];
+
+    /// <summary>
+    /// Commits a reviewed dry run: a new job over the same upload, which writes only if the layer is still at the version
+    /// the dry run saw — else it writes nothing and reports the new difference (<c>stale</c>), to be reviewed and committed.
+    /// </summary>
+    public ImportJob Commit(ImportJob reviewed)
+    {
+        lock (_admission)
+        {
+            if (!reviewed.Reviewable)
+            {
+                throw new RequestRefusedException(Refusal.Conflict, "Not a reviewable import",
+                    reviewed.CommittedBy is { } by
+                        ? $"this review is committed already, by job {by}"
+                        : "only a dry run that found no problem (or a stale commit's new difference) can be committed; post the file with dryRun=true first");
+            }
+
+            var waiting = Waiting();
+            if (waiting.Count(j => j.Owner == reviewed.Owner) >= settings.Value.MaxJobsPerUser || waiting.Count >= settings.Value.MaxJobs)
+            {
+                throw Busy("too many imports are waiting or running (Imports:MaxJobsPerUser, Imports:MaxJobs); commit again when one is done");
+            }
+
+            var job = new ImportJob(Guid.NewGuid().ToString("N"), reviewed.Owner, reviewed.Input, reviewed.File, reviewed.Options with { DryRun = false })
+            {
+                ReviewOf = reviewed.Id,
+                ExpectedBasis = reviewed.Basis,
+            };
+            reviewed.CommittedBy = job.Id;
+            _jobs[job.Id] = job;
+            _queue.Writer.TryWrite(job);
+            return job;
+        }
+    }
+
     /// <summary>An upload beyond <paramref name="room"/>: the upload limit, or the room left beside the waiting uploads.</summary>
     public RequestRefusedException TooLarge(long room) => new(Refusal.TooLarge, "The file is too large",
         room < settings.Value.MaxUploadBytes
@@ -100,8 +138,19 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
         job.StartedAt = DateTimeOffset.UtcNow;
         try
         {
-            job.Result = await new ImportRun(source.DataSource, job.Options, job).RunAsync([job.Input], ct);
-            job.State = job.Result.Written || (job.Options.DryRun && job.Result.Problems.Total == 0) ? "succeeded" : "invalid";
+            try
+            {
+                job.Result = await new ImportRun(source.DataSource, job.Options, job, (c, t) => BasisAsync(c, job, job.ExpectedBasis, t))
+                    .RunAsync([job.Input], ct);
+                job.State = job.Result.Written || (job.Options.DryRun && job.Result.Problems.Total == 0) ? "succeeded" : "invalid";
+            }
+            catch (StaleReviewException)
+            {
+                // Someone changed the layer since the review: nothing was written. What the file would do now is the report.
+                job.Result = await new ImportRun(source.DataSource, job.Options with { DryRun = true }, job, (c, t) => BasisAsync(c, job, null, t))
+                    .RunAsync([job.Input], ct);
+                job.State = job.Result.Problems.Total == 0 ? "stale" : "invalid";
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -115,9 +164,32 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
         finally
         {
             job.FinishedAt = DateTimeOffset.UtcNow;
-            File.Delete(job.File);
+            if (!job.Reviewable)
+            {
+                File.Delete(job.File);
+            }
         }
     }
+
+    /// <summary>
+    /// Inside the run's transaction, before anything is read: the layer's version. A commit locks it (no other write of
+    /// the layer commits meanwhile) and goes on only if it is the one its review saw.
+    /// </summary>
+    private static async Task BasisAsync(NpgsqlConnection connection, ImportJob job, long? expected, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(expected is null ? VersionSql : VersionSql + " FOR UPDATE", connection);
+        command.Parameters.AddWithValue("layer", job.Input.Layer.Schema.Table);
+        var version = (long)(await command.ExecuteScalarAsync(ct))!;
+        job.Basis = version;
+        if (expected is { } reviewed && version != reviewed)
+        {
+            throw new StaleReviewException();
+        }
+    }
+
+    private const string VersionSql = "SELECT version FROM layer_versions WHERE layer = @layer";
+
+    private sealed class StaleReviewException : Exception;
 
     private void Forget()
     {
@@ -125,6 +197,11 @@ public sealed class ImportJobs(ImportSource source, Microsoft.Extensions.Options
         {
             if (job.FinishedAt < DateTimeOffset.UtcNow - Retention)
             {
+                if (job.Reviewable)
+                {
+                    File.Delete(job.File); // a review nobody committed
+                }
+
                 _jobs.TryRemove(id, out _);
             }
         }

@@ -5,7 +5,7 @@ namespace LandInventory.GisApi.Importing;
 /// <summary>
 /// <c>Imports:…</c>, what <c>POST /imports</c> takes: <see cref="MaxUploadMb"/> the largest file (other requests:
 /// <c>Limits:MaxRequestBodyMb</c>); how many jobs may wait or run, per user and in all; how many megabytes of uploads may
-/// wait on disk, per user and in all; how long one statement of an import may run.
+/// wait on disk, per user and in all; how long one statement of an import may run; the survey tolerance.
 /// </summary>
 public sealed class ImportsOptions
 {
@@ -33,6 +33,13 @@ public sealed class ImportsOptions
     public long MaxStoredBytes => Bytes(MaxStoredMb);
 
     private static long Bytes(int megabytes) => megabytes * 1024L * 1024L;
+
+    /// <summary>
+    /// A geometry that moved no more than this on the ground (metres) is unchanged: a round trip through a projected system
+    /// must not rewrite every boundary. Default 1 cm.
+    /// </summary>
+    [Range(0, 100, ErrorMessage = "Imports:SurveyToleranceM must be from 0 to 100 (metres).")]
+    public double SurveyToleranceM { get; set; } = Import.ImportOptions.DefaultSurveyToleranceM;
 
     /// <summary>An import's statements run longer than one request's (a large merge), but not without end.</summary>
     [Range(1, 86_400, ErrorMessage = "Imports:StatementTimeoutSeconds must be from 1 to 86400 (seconds).")]

@@ -15,5 +15,8 @@ public sealed record Column<T>(string Name, string JsonName, string StageType, N
     public string StageName { get; init; } = Name;
 
     /// <summary>The same column, cast to a PostgreSQL enum (or enum array) type when merged.</summary>
-    public Column<T> CastTo(string type) => this with { Source = $"s.{Name}::{type}" };
+    public Column<T> CastTo(string type) => this with { Source = $"s.{Name}::{type}", IsEnum = true };
+
+    /// <summary>Holds PostgreSQL enum labels (<c>commercial_service</c>), which the API names in camel case.</summary>
+    public bool IsEnum { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LandInventory.Data.Spatial;
 using LandInventory.Import.Reading;
 using Npgsql;
@@ -39,14 +40,14 @@ public sealed class LayerImport<T>(
         }
 
         rejected += failed.Count;
-        var diff = options.CollectDiff ? await DiffAsync(connection, options.Mode, ct) : [];
+        var diff = options.CollectDiff ? await DiffAsync(connection, options, ct) : [];
         var removed = options.Mode == ImportMode.Replace ? await DeleteMissingAsync(connection, file, problems, ct) : 0;
         var staged = read - rejected;
         // A dry run never takes the bulk path's table lock: it changes nothing, so it must not block readers either.
         var restore = !options.DryRun && await BulkLoad.WorthItAsync(connection, table.Table, table.CountUpTo, staged, ct)
             ? await BulkLoad.SuspendAsync(connection, table.Table, ct)
             : [];
-        var (inserted, updated) = await UpsertAsync(connection, ct);
+        var (inserted, updated) = await UpsertAsync(connection, options, ct);
         await BulkLoad.RestoreAsync(connection, restore, ct);
         var result = new LayerResult(input.Layer, file, crs.Name, read, inserted, updated, staged - inserted - updated,
             removed, rejected, diff);
@@ -127,37 +128,72 @@ public sealed class LayerImport<T>(
         }
     }
 
-    private async Task<List<DiffEntry>> DiffAsync(NpgsqlConnection connection, ImportMode mode, CancellationToken ct)
+    private async Task<List<DiffEntry>> DiffAsync(NpgsqlConnection connection, ImportOptions options, CancellationToken ct)
     {
         var diff = new List<DiffEntry>();
-        await using (var command = new NpgsqlCommand(table.Diff, connection))
+        var enums = table.Columns.Where(c => c.IsEnum).Select(c => c.JsonName).ToHashSet();
+        await using (var command = Compare(table.Diff, connection, options))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 var fields = reader.GetFieldValue<string[]>(2);
+                var shape = reader.IsDBNull(4) ? (JsonElement?)null : Parse(reader.GetString(4));
                 if (reader.GetBoolean(1))
                 {
-                    diff.Add(new DiffEntry(reader.GetString(0), "added", []));
+                    diff.Add(new DiffEntry(reader.GetString(0), "added", [], [], shape));
                 }
                 else if (fields.Length > 0)
                 {
-                    diff.Add(new DiffEntry(reader.GetString(0), "changed", fields));
+                    var changes = Parse(reader.GetString(3)).EnumerateArray().Select(Change).ToList();
+                    diff.Add(new DiffEntry(reader.GetString(0), "changed", fields, changes, shape));
                 }
             }
         }
 
-        if (mode == ImportMode.Replace)
+        if (options.Mode == ImportMode.Replace)
         {
             await using var command = new NpgsqlCommand(table.Missing, connection);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                diff.Add(new DiffEntry(reader.GetString(0), "removed", []));
+                diff.Add(new DiffEntry(reader.GetString(0), "removed", [], [], reader.IsDBNull(1) ? null : Parse(reader.GetString(1))));
             }
         }
 
         return diff;
+
+        FieldChange Change(JsonElement change)
+        {
+            var field = change.GetProperty("field").GetString()!;
+            var (old, now) = (change.GetProperty("old"), change.GetProperty("new"));
+            return enums.Contains(field) ? new FieldChange(field, Camel(old), Camel(now)) : new FieldChange(field, old, now);
+        }
+
+        static JsonElement Parse(string json)
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+
+        // An enumeration's labels (commercial_service, or a list of them) as the API names them (commercialService).
+        static JsonElement Camel(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.String => JsonSerializer.SerializeToElement(CamelCase(value.GetString()!)),
+            JsonValueKind.Array => JsonSerializer.SerializeToElement(value.EnumerateArray().Select(v => CamelCase(v.GetString()!)).ToArray()),
+            _ => value,
+        };
+    }
+
+    private static string CamelCase(string label) =>
+        string.Concat(label.Split('_').Select((part, i) => i == 0 || part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+
+    /// <summary>A statement that compares staged rows with the table, given the run's survey tolerance.</summary>
+    private static NpgsqlCommand Compare(string sql, NpgsqlConnection connection, ImportOptions options)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(SurveyTolerance.Parameter, SurveyTolerance.Degrees(options.SurveyToleranceM));
+        return command;
     }
 
     /// <summary>Replace mode: what the file no longer has goes, unless something still points to it.</summary>
@@ -179,10 +215,10 @@ public sealed class LayerImport<T>(
         }
     }
 
-    private async Task<(int Inserted, int Updated)> UpsertAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task<(int Inserted, int Updated)> UpsertAsync(NpgsqlConnection connection, ImportOptions options, CancellationToken ct)
     {
         int inserted = 0, updated = 0;
-        await using var command = new NpgsqlCommand(table.Upsert, connection);
+        await using var command = Compare(table.Upsert, connection, options);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

@@ -22,19 +22,28 @@ public sealed class LayerTable<T>
         Copy = $"COPY {Stage} (feature_index, {string.Join(", ", columns.Select(c => c.StageName))}) FROM STDIN (FORMAT BINARY)";
 
         var targets = string.Join(", ", columns.Select(c => c.Name));
-        var changed = string.Join(", ", columns.Select(c => $"CASE WHEN {c.Source} IS DISTINCT FROM t.{c.Name} THEN '{c.JsonName}' END"));
+        var changed = string.Join(", ", columns.Select(c => $"CASE WHEN {Differs(c, c.Source, $"t.{c.Name}")} THEN '{c.JsonName}' END"));
+        // Each changed field with its old and new value (a geometry as GeoJSON), for a review before committing.
+        var values = string.Join(", ", columns.Select(c =>
+            $"(CASE WHEN {Differs(c, c.Source, $"t.{c.Name}")} THEN jsonb_build_object('field', '{c.JsonName}', 'old', {Json(c, $"t.{c.Name}")}, 'new', {Json(c, c.Source)}) END)"));
+        var geometry = schema.Geometry;
         Diff = $"""
-            SELECT s.{key}, t.{key} IS NULL, array_remove(ARRAY[{changed}], NULL)
+            SELECT s.{key}, t.{key} IS NULL, array_remove(ARRAY[{changed}], NULL),
+                   (SELECT coalesce(jsonb_agg(v.change), '[]') FROM (VALUES {values}) v(change) WHERE v.change IS NOT NULL)::text,
+                   ST_AsGeoJSON(s.{geometry}, 7)
             FROM {Stage} s LEFT JOIN {table} t ON t.{key} = s.{key}
             ORDER BY s.feature_index
             """;
-        Missing = $"SELECT t.{key} FROM {table} t WHERE NOT EXISTS (SELECT FROM {Stage} s WHERE s.{key} = t.{key}) ORDER BY t.{key}";
-        // Only rows whose values differ are updated, so an unchanged feature keeps its updated_at.
+        Missing = $"SELECT t.{key}, ST_AsGeoJSON(t.{geometry}, 7) FROM {table} t WHERE NOT EXISTS (SELECT FROM {Stage} s WHERE s.{key} = t.{key}) ORDER BY t.{key}";
+        // Only rows whose values differ are updated, so an unchanged feature keeps its updated_at; a geometry that moved
+        // less than the survey tolerance is unchanged, and keeps its old coordinates when another field changes.
         Upsert = $"""
             INSERT INTO {table} AS t ({targets})
             SELECT {string.Join(", ", columns.Select(c => c.Source))} FROM {Stage} s ORDER BY s.feature_index
-            ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c.Name} = EXCLUDED.{c.Name}"))}
-            WHERE ({string.Join(", ", columns.Select(c => $"t.{c.Name}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => $"EXCLUDED.{c.Name}"))})
+            ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", columns.Select(c => c.DbType == NpgsqlTypes.NpgsqlDbType.Geometry
+                ? $"{c.Name} = CASE WHEN {Differs(c, $"EXCLUDED.{c.Name}", $"t.{c.Name}")} THEN EXCLUDED.{c.Name} ELSE t.{c.Name} END"
+                : $"{c.Name} = EXCLUDED.{c.Name}"))}
+            WHERE {string.Join(" OR ", columns.Select(c => Differs(c, $"EXCLUDED.{c.Name}", $"t.{c.Name}")))}
             RETURNING xmax = 0
             """;
         CountUpTo = $"SELECT count(*) FROM (SELECT FROM {table} LIMIT @limit) t";
@@ -63,10 +72,13 @@ public sealed class LayerTable<T>
 
     public string Copy { get; }
 
-    /// <summary>Per staged row: key, whether it is new, and the GeoJSON names of the fields that would change.</summary>
+    /// <summary>
+    /// Per staged row: key, whether it is new, the GeoJSON names of the fields that would change, each change with its
+    /// old and new value (JSON text), and the row's geometry as GeoJSON.
+    /// </summary>
     public string Diff { get; }
 
-    /// <summary>Keys in the table that the import does not have (what replace mode removes).</summary>
+    /// <summary>Keys in the table that the import does not have (what replace mode removes), with their geometry as GeoJSON.</summary>
     public string Missing { get; }
 
     public string Upsert { get; }
@@ -80,4 +92,21 @@ public sealed class LayerTable<T>
 
     /// <summary>Problems: the same key twice in one file (feature index, key, field, message).</summary>
     public string Duplicates { get; }
+
+    /// <summary>
+    /// Whether a column's two values differ. For a geometry: not when both have the same type and no point of either is
+    /// farther from the other than the tolerance (Hausdorff distance) — sub-centimetre noise of a round trip through a
+    /// projected system is not a change. The CASE fixes the order: the costly distance only where the values differ.
+    /// </summary>
+    private static string Differs(Column<T> column, string left, string right) => column.DbType == NpgsqlTypes.NpgsqlDbType.Geometry
+        ? $"""
+          (CASE WHEN {left} IS NOT DISTINCT FROM {right} THEN false
+                WHEN {left} IS NULL OR {right} IS NULL OR ST_GeometryType({left}) <> ST_GeometryType({right}) THEN true
+                ELSE ST_HausdorffDistance({left}, {right}) > @{SurveyTolerance.Parameter} END)
+          """
+        : $"{left} IS DISTINCT FROM {right}";
+
+    private static string Json(Column<T> column, string value) => column.DbType == NpgsqlTypes.NpgsqlDbType.Geometry
+        ? $"ST_AsGeoJSON({value}, 7)::jsonb"
+        : $"to_jsonb({value})";
 }

@@ -34,9 +34,11 @@ public sealed class WorkspaceApi(PostGisServer server) : IAsyncLifetime
     }
 
     /// <summary>A browser-like client with the antiforgery token of an anonymous visitor.</summary>
-    public async Task<HttpClient> VisitorAsync()
+    public Task<HttpClient> VisitorAsync() => VisitorAsync(Factory);
+
+    private static async Task<HttpClient> VisitorAsync(ApiFactory factory)
     {
-        var client = Factory.CreateClient();
+        var client = factory.CreateClient();
         var token = await client.GetFromJsonAsync<JsonElement>("/workspace/antiforgery", Ct);
         client.DefaultRequestHeaders.Add("X-CSRF-Token", token.GetProperty("token").GetString());
         return client;
@@ -46,9 +48,12 @@ public sealed class WorkspaceApi(PostGisServer server) : IAsyncLifetime
         client.PostAsJsonAsync("/workspace/session", new { userName, password }, Ct);
 
     /// <summary>Signed in, carrying the session's own antiforgery token, as the page does.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password)
+    public Task<HttpClient> SignInAsync(string userName, string password) => SignInAsync(Factory, userName, password);
+
+    /// <summary>Signed in to another host over the same database.</summary>
+    public static async Task<HttpClient> SignInAsync(ApiFactory factory, string userName, string password)
     {
-        var client = await VisitorAsync();
+        var client = await VisitorAsync(factory);
         using var response = await PostSignInAsync(client, userName, password);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
