@@ -6,8 +6,9 @@ import { chromium } from 'playwright-core';
 const [scenario, baseUrl, artifacts, ...args] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  // No GPU here: the review map's WebGL through SwiftShader, as the map page's tests do.
+  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
 const errors = [];
@@ -41,6 +42,40 @@ async function elsewhere(token, url, properties) {
   const response = await fetch(`${baseUrl}${url}`, { method: 'PATCH', body: JSON.stringify({ properties }),
     headers: { ...headers, 'Content-Type': 'application/merge-patch+json', 'If-Match': current.headers.get('ETag') } });
   return response.status;
+}
+
+/** Dry-runs a file in the upload view and waits for its review. */
+async function dryRun(path, layer) {
+  await page.click('#nav a[data-view=upload]');
+  await ready('upload');
+  await page.setInputFiles('#upload input[type=file]', path);
+  if (layer) await page.selectOption('#upload select[name=layer]', layer);
+  await page.evaluate(() => { delete document.body.dataset.review; });
+  await page.click('#upload button[type=submit]');
+  await page.waitForSelector('body[data-review]', { timeout: 60000 });
+}
+
+/** What the review shows: the state, the counts, each change's fields, what the map drew. */
+async function review() {
+  const counts = Object.fromEntries(await page.$$eval('#summary td', (tds) => tds.map((td) => [td.dataset.count, Number(td.textContent)])));
+  const changes = await page.$$eval('#changes tbody tr', (rows) => rows.map((r) => ({ key: r.dataset.key, change: r.dataset.change,
+    fields: [...r.querySelectorAll('li')].map((li) => li.dataset.field), text: r.textContent })));
+  const problems = await page.$$eval('#problems li', (items) => items.map((i) => ({ feature: i.dataset.feature, field: i.dataset.field, text: i.textContent })));
+  const drawn = await page.evaluate(() => new Promise((resolve) => {
+    const map = window.landInventoryWorkspace.review?.map;
+    if (!map) return resolve({});
+    const count = () => Object.fromEntries(['old', 'changed', 'added', 'removed'].map((k) =>
+      [k, new Set(map.queryRenderedFeatures({ layers: [`${k}-line`] }).map((f) => f.properties.key)).size]));
+    if (map.loaded()) { map.once('idle', () => resolve(count())); map.triggerRepaint(); } else map.once('idle', () => resolve(count()));
+  }));
+  return { state: await page.getAttribute('body', 'data-review'), counts, changes, problems, drawn,
+    commit: await page.$('#commit') !== null, job: new URLSearchParams(new URL(page.url()).hash.slice(1)).get('job') };
+}
+
+async function commit() {
+  await page.evaluate(() => { delete document.body.dataset.review; });
+  await page.click('#commit');
+  await page.waitForSelector('body[data-review]:not([data-review="running"])', { timeout: 60000 });
 }
 
 const scenarios = {
@@ -160,6 +195,41 @@ const scenarios = {
         headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag } });
       return { status: response.status, problem: await response.json() };
     }, { layer, code });
+  },
+  async upload([user, password, path]) {
+    await signIn(user, password);
+    await dryRun(path);
+    const reviewed = await review();
+    await shot('review');
+    // Left and come back: the job is in the URL, its review is shown again.
+    await page.goto(`${baseUrl}/workspace#view=upload&lang=en&job=${reviewed.job}`);
+    await ready('upload');
+    await page.waitForSelector('body[data-review]');
+    const back = await review();
+    await commit();
+    return { reviewed, back: back.changes.length, committed: await review(), written: await page.$('#written') !== null };
+  },
+  async problems([user, password, path]) {
+    await signIn(user, password);
+    await dryRun(path, 'parcels');
+    const first = await review();
+    await shot('review-problems');
+    const suggested = await page.$$eval('#problems button.suggested', (b) => b.map((x) => x.textContent));
+    await page.evaluate(() => { delete document.body.dataset.review; });
+    await page.click('#problems button.suggested');
+    await page.waitForSelector('body[data-review]', { timeout: 60000 });
+    return { first, suggested, second: await review(), crs: await page.textContent('#review .hint') };
+  },
+  async stale([user, password, path, code, otherToken]) {
+    await signIn(user, password);
+    await dryRun(path);
+    const reviewed = await review();
+    const other = await elsewhere(otherToken, `/ogc/collections/parcels/items/${encodeURIComponent(code)}`, { contactName: 'Changed meanwhile' });
+    await commit();
+    const stale = { ...(await review()), notice: await page.$('#stale') !== null };
+    await shot('review-stale');
+    await commit();
+    return { reviewed, other, stale, committed: await review(), written: await page.$('#written') !== null };
   },
   async phone([user, password]) {
     await page.setViewportSize({ width: 375, height: 812 });

@@ -13,17 +13,19 @@ export class Problem extends Error {
   }
 }
 
-export async function call(path, { method = 'GET', body, etag, contentType = 'application/json' } = {}) {
-  const headers = { Accept: 'application/json, application/geo+json' };
+/** A call; a File or Blob body is sent as it is (an upload), anything else as JSON. */
+export async function call(path, { method = 'GET', body, etag, contentType = 'application/json', headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json, application/geo+json', ...extra };
   if (body !== undefined) headers['Content-Type'] = contentType;
   if (method !== 'GET' && antiforgeryToken) headers['X-CSRF-Token'] = antiforgeryToken;
   if (etag) headers['If-Match'] = etag;
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const raw = body instanceof Blob;
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = { detail: text }; }
   if (!response.ok) throw new Problem(response.status, json);
-  return { json, etag: response.headers.get('ETag'), status: response.status };
+  return { json, etag: response.headers.get('ETag'), status: response.status, location: response.headers.get('Location') };
 }
 
 /** A fresh antiforgery token for this browser (signing in needs one before there is a session). */

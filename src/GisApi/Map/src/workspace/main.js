@@ -6,21 +6,30 @@ import { call, antiforgery, useAntiforgery, Problem } from './api.js';
 import { w } from './words.js';
 import { recordsView } from './records.js';
 import { tokensView, accountsView } from './accounts.js';
+import { uploadView } from './upload.js';
 
 const $ = (selector) => document.querySelector(selector);
 const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-const page = { lang: ['zh', 'en'].includes(params.get('lang')) ? params.get('lang') : languageFromBrowser(), view: params.get('view') ?? 'records' };
+const page = { lang: ['zh', 'en'].includes(params.get('lang')) ? params.get('lang') : languageFromBrowser(), view: params.get('view') ?? 'records',
+  job: params.get('job') };
 let session = null;
 let config = null;
 
 const views = {
   records: { label: 'records', render: (root) => recordsView(root, context()) },
+  upload: { label: 'upload', render: (root) => uploadView(root, context()) },
   tokens: { label: 'tokens', render: (root) => tokensView(root, context()) },
   accounts: { label: 'accounts', admin: true, render: (root) => accountsView(root, context()) },
   password: { label: 'changePassword', render: (root) => passwordView(root) },
 };
 
-const context = () => ({ lang: page.lang, session, config, say });
+const context = () => ({ lang: page.lang, session, config, say, param });
+
+/** A value the URL keeps for the view (the import job under review): read it, or set it (null removes it). */
+function param(key, value) {
+  if (value !== undefined) { page[key] = value; remember(); }
+  return page[key];
+}
 
 function say(message, kind = 'info') {
   const status = $('#status');
@@ -30,6 +39,7 @@ function say(message, kind = 'info') {
 
 function remember() {
   const hash = new URLSearchParams({ view: page.view, lang: page.lang });
+  if (page.view === 'upload' && page.job) hash.set('job', page.job);
   history.replaceState(null, '', `#${hash}`);
 }
 

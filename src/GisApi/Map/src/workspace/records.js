@@ -15,7 +15,8 @@ const kinds = {
 };
 const today = () => new Date().toISOString().slice(0, 10);
 const itemUrl = (layer, code) => `/ogc/collections/${layer}/items/${encodeURIComponent(code)}`;
-const label = (layer, field, lang) => {
+/** A field's label in the page's language: the map card's, else the workspace's own words. */
+export const label = (layer, field, lang) => {
   const f = fields[layer]?.find(([name]) => name === field);
   return f ? (lang === 'zh' ? f[1] : f[2]) : w(field, lang);
 };

@@ -1,0 +1,57 @@
+// The review's map: every changed feature's old boundary (dashed red) and new one (blue), added features (green),
+// removed ones (grey), each drawn from the dry run's own report — nothing of the change is written yet.
+import { Map, NavigationControl, ScaleControl } from '/map/vendor/maplibre-gl.mjs';
+import { bounds } from '../map.js';
+
+export const styles = {
+  old: { colour: '#c0392b', dash: [2, 2] },
+  changed: { colour: '#1d4ed8' },
+  added: { colour: '#15803d' },
+  removed: { colour: '#6b7280', dash: [1, 1] },
+};
+
+/** The report's changes as four feature collections, one per style. */
+export function collections(changes) {
+  const out = Object.fromEntries(Object.keys(styles).map((k) => [k, { type: 'FeatureCollection', features: [] }]));
+  for (const c of changes) {
+    const feature = (geometry, kind) => geometry && out[kind].features.push({ type: 'Feature', properties: { key: c.key }, geometry });
+    if (c.change === 'added') feature(c.shape, 'added');
+    else if (c.change === 'removed') feature(c.shape, 'removed');
+    else {
+      feature(c.shape, 'changed');
+      const moved = c.changes.find((x) => x.field === 'geometry');
+      if (moved) feature(moved.old, 'old');
+    }
+  }
+  return out;
+}
+
+export function reviewMap(container, changes) {
+  const data = collections(changes);
+  const sources = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { type: 'geojson', data: v }]));
+  const layers = [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }];
+  for (const [id, style] of Object.entries(styles)) {
+    layers.push({ id: `${id}-fill`, type: 'fill', source: id, filter: ['!=', ['geometry-type'], 'Point'],
+      paint: { 'fill-color': style.colour, 'fill-opacity': id === 'old' ? 0 : 0.15 } });
+    layers.push({ id: `${id}-line`, type: 'line', source: id,
+      paint: { 'line-color': style.colour, 'line-width': 2, ...(style.dash ? { 'line-dasharray': style.dash } : {}) } });
+    layers.push({ id: `${id}-point`, type: 'circle', source: id, filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-color': style.colour, 'circle-radius': 5 } });
+  }
+  const map = new Map({ container, style: { version: 8, sources, layers }, center: [104.24, 30.61], zoom: 11, attributionControl: false, dragRotate: false });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(new ScaleControl({ unit: 'metric' }));
+  const all = Object.values(data).flatMap((c) => c.features);
+  if (all.length > 0) {
+    const box = all.map((f) => bounds(f.geometry)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+    map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { padding: 40, maxZoom: 17, duration: 0 });
+  }
+  /** Centres the map on one feature's change. */
+  map.show = (key) => {
+    const shapes = all.filter((f) => f.properties.key === key);
+    if (shapes.length === 0) return;
+    const box = shapes.map((f) => bounds(f.geometry)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+    map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { padding: 60, maxZoom: 18, duration: 0 });
+  };
+  return map;
+}
