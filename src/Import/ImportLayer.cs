@@ -29,6 +29,12 @@ public abstract class ImportLayer(Layer schema, bool stewarded)
     internal abstract Task<LayerResult> RunAsync(NpgsqlConnection connection, ImportInput input, ImportOptions options,
         ProblemLog problems, IImportProgress progress, CancellationToken ct);
 
+    /// <summary>
+    /// The feature as change <paramref name="change"/> of its history left it, as a GeoJSON Feature this layer imports
+    /// (what restoring that version writes, through every check); none when there is no such change, or it was a removal.
+    /// </summary>
+    public abstract Task<string?> PastFeatureAsync(NpgsqlConnection connection, long change, string key, CancellationToken ct);
+
     public override string ToString() => Name;
 }
 
@@ -58,4 +64,37 @@ public sealed class ImportLayer<T>(
     internal override Task<LayerResult> RunAsync(NpgsqlConnection connection, ImportInput input, ImportOptions options,
         ProblemLog problems, IImportProgress progress, CancellationToken ct) =>
         _import.RunAsync(connection, input, options, problems, progress, ct);
+
+    public override async Task<string?> PastFeatureAsync(NpgsqlConnection connection, long change, string key, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(table.Past, connection);
+        command.Parameters.AddWithValue("change", change);
+        command.Parameters.AddWithValue("key", key);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        var properties = System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(0))!.AsObject();
+        // Enumerations come back by their PostgreSQL labels; the import reads their API names.
+        foreach (var column in table.Columns.Where(c => c.IsEnum))
+        {
+            properties[column.JsonName] = properties[column.JsonName] switch
+            {
+                System.Text.Json.Nodes.JsonArray labels => new System.Text.Json.Nodes.JsonArray(
+                    [.. labels.Select(l => (System.Text.Json.Nodes.JsonNode?)EnumNames.OfLabel(l!.GetValue<string>()))]),
+                System.Text.Json.Nodes.JsonValue label => EnumNames.OfLabel(label.GetValue<string>()),
+                _ => null,
+            };
+        }
+
+        var feature = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "Feature",
+            ["geometry"] = reader.IsDBNull(1) ? null : System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(1)),
+            ["properties"] = properties,
+        };
+        return feature.ToJsonString();
+    }
 }

@@ -39,6 +39,10 @@ public static class EditEndpoints
             .WithSummary("Replace a feature (If-Match required): the importer's checks, then the write")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        items.MapPost("/{featureId}/history/{changeId:long}/restore", Restore).WithName("OgcRestoreItemVersion").WithMetadata(new Http.RowVersioned())
+            .WithSummary("Restore the version one change of the feature's history left (If-Match with the feature's current ETag): written as a replace, recorded as a new change")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         items.MapPatch("/{featureId}", Update).WithName("OgcUpdateItem").WithMetadata(new Http.RowVersioned())
             .WithSummary("Change some of a feature's figures (JSON Merge Patch of the feature's properties; If-Match required): "
                          + "parcels: status, startingPrice, priceBasis, depositWanYuan, availableFrom; carriers and buildings: "
@@ -114,6 +118,33 @@ public static class EditEndpoints
         var layer = Writes.Layer(collectionId);
         var ifMatch = Writes.IfMatch(http.Request);
         var received = await ReceivedFeature.ReadAsync(http.Request, layer, ct);
+        return await ReplaceAsync(http, source, layer, collectionId, featureId, received, ifMatch, ct);
+    }
+
+    /// <summary>
+    /// An earlier version, restored as a new change: the feature as that change of its history left it, written as a
+    /// replace — the importer's checks, the bureau rules, If-Match — so the history records the restore like any edit.
+    /// </summary>
+    private static async Task<NoContent> Restore(string collectionId, string featureId, long changeId, HttpContext http,
+        ImportSource source, CancellationToken ct)
+    {
+        var layer = Writes.Layer(collectionId);
+        var ifMatch = Writes.IfMatch(http.Request);
+        string? past;
+        await using (var connection = await source.DataSource.OpenConnectionAsync(ct))
+        {
+            past = await layer.Import.PastFeatureAsync(connection, changeId, featureId, ct);
+        }
+
+        var body = System.Text.Encoding.UTF8.GetBytes(past ?? throw new RequestRefusedException(Refusal.NotFound, "Version not found",
+            $"{featureId} has no change {changeId} that left a version to restore (a removal leaves none)"));
+        var received = ReceivedFeature.From(body, layer, null, $"version {changeId} of {featureId}");
+        return await ReplaceAsync(http, source, layer, collectionId, featureId, received, ifMatch, ct);
+    }
+
+    private static async Task<NoContent> ReplaceAsync(HttpContext http, ImportSource source, EditableLayer layer, string collectionId,
+        string featureId, ReceivedFeature received, uint? ifMatch, CancellationToken ct)
+    {
         var editor = Writes.Authorize(http, layer, received.Steward);
         if (received.Key != featureId)
         {

@@ -46,7 +46,12 @@ public sealed class ReceivedFeature
             throw TooLarge();
         }
 
-        var body = buffer.ToArray();
+        return From(buffer.ToArray(), layer, ContentCrs(request), InputName);
+    }
+
+    /// <summary>A feature the service itself holds (a past version to restore), named <paramref name="name"/> in problems.</summary>
+    public static ReceivedFeature From(byte[] body, EditableLayer layer, CoordinateSystem? crs, string name)
+    {
         string key;
         string? steward;
         try
@@ -71,8 +76,7 @@ public sealed class ReceivedFeature
             throw Writes.NotJson(e);
         }
 
-        var crs = ContentCrs(request);
-        return new ReceivedFeature(ImportInput.FromBytes(InputName, layer.Import, body), key, steward, crs);
+        return new ReceivedFeature(ImportInput.FromBytes(name, layer.Import, body), key, steward, crs);
     }
 
     /// <summary><c>Content-Crs: &lt;http://www.opengis.net/def/crs/EPSG/0/4544&gt;</c> (OGC API – Features Part 4), or none.</summary>

@@ -24,6 +24,7 @@ public static class BuildingImport
         {
             StageName = "carrier_code",
             Source = $"(SELECT c.id FROM {Carriers} c WHERE c.code = s.carrier_code)",
+            Stored = $"(SELECT c.code FROM {Carriers} c WHERE c.id = r.carrier_id)",
         },
         Enum<ImportedBuilding>("category", "category", b => b.Category).CastTo("building_category"),
         WholeNumber<ImportedBuilding>("floors", "floors", b => b.Floors),

@@ -11,6 +11,12 @@ public sealed record Column<T>(string Name, string JsonName, string StageType, N
     /// <summary>The expression that gives the target column its value from staging row <c>s</c>.</summary>
     public string Source { get; init; } = $"s.{Name}";
 
+    /// <summary>
+    /// The expression that gives the column's GeoJSON value back from a stored row <c>r</c> of the table (a past state
+    /// rebuilt from the history): the column itself, or where the merge resolved a reference, the reference as named.
+    /// </summary>
+    public string Stored { get; init; } = $"r.{Name}";
+
     /// <summary>The column's name in the staging table (differs where the merge resolves a reference).</summary>
     public string StageName { get; init; } = Name;
 

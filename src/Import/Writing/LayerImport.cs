@@ -179,14 +179,11 @@ public sealed class LayerImport<T>(
         // An enumeration's labels (commercial_service, or a list of them) as the API names them (commercialService).
         static JsonElement Camel(JsonElement value) => value.ValueKind switch
         {
-            JsonValueKind.String => JsonSerializer.SerializeToElement(CamelCase(value.GetString()!)),
-            JsonValueKind.Array => JsonSerializer.SerializeToElement(value.EnumerateArray().Select(v => CamelCase(v.GetString()!)).ToArray()),
+            JsonValueKind.String => JsonSerializer.SerializeToElement(Data.EnumNames.OfLabel(value.GetString()!)),
+            JsonValueKind.Array => JsonSerializer.SerializeToElement(value.EnumerateArray().Select(v => Data.EnumNames.OfLabel(v.GetString()!)).ToArray()),
             _ => value,
         };
     }
-
-    private static string CamelCase(string label) =>
-        string.Concat(label.Split('_').Select((part, i) => i == 0 || part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
 
     /// <summary>A statement that compares staged rows with the table, given the run's survey tolerance.</summary>
     private static NpgsqlCommand Compare(string sql, NpgsqlConnection connection, ImportOptions options)

@@ -46,6 +46,13 @@ public sealed class LayerTable<T>
             WHERE {string.Join(" OR ", columns.Select(c => Differs(c, $"EXCLUDED.{c.Name}", $"t.{c.Name}")))}
             RETURNING xmax = 0
             """;
+        // A past state as the feature the import reads: the row the history kept, its properties by their GeoJSON names.
+        var properties = string.Join(", ", columns.Where(c => c.DbType != NpgsqlTypes.NpgsqlDbType.Geometry).Select(c => $"'{c.JsonName}', to_jsonb({c.Stored})"));
+        Past = $"""
+            SELECT jsonb_build_object({properties})::text, ST_AsGeoJSON(h.new_geometry, 9)
+            FROM feature_history h CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, h.state) r
+            WHERE h.id = @change AND h.layer = '{table}' AND h.code = @key AND h.operation <> 'delete'
+            """;
         CountUpTo = $"SELECT count(*) FROM (SELECT FROM {table} LIMIT @limit) t";
         Delete = $"DELETE FROM {table} t WHERE NOT EXISTS (SELECT FROM {Stage} s WHERE s.{key} = t.{key})";
         DropRejected = $"DELETE FROM {Stage} WHERE feature_index = ANY(@rejected)";
@@ -77,6 +84,9 @@ public sealed class LayerTable<T>
     /// old and new value (JSON text), and the row's geometry as GeoJSON.
     /// </summary>
     public string Diff { get; }
+
+    /// <summary>The feature as one change of the history left it (<c>@change</c>, <c>@key</c>): properties (JSON text) and geometry (GeoJSON).</summary>
+    public string Past { get; }
 
     /// <summary>Keys in the table that the import does not have (what replace mode removes), with their geometry as GeoJSON.</summary>
     public string Missing { get; }

@@ -231,6 +231,20 @@ const scenarios = {
     await commit();
     return { reviewed, other, stale, committed: await review(), written: await page.$('#written') !== null };
   },
+  async history([user, password, code, restoreTo]) {
+    await signIn(user, password);
+    await page.click(`#records tr[data-code="${code}"] button.history`);
+    await page.waitForSelector('#timeline > li');
+    const timeline = () => page.$$eval('#timeline > li', (items) => items.map((i) => ({ id: i.dataset.change, operation: i.dataset.operation,
+      text: i.querySelector('.when').textContent + ' ' + [...i.querySelectorAll('li')].map((x) => x.textContent).join(' | '),
+      restorable: i.querySelector('button.restore') !== null })));
+    const before = await timeline();
+    await shot('history');
+    await page.click(`#timeline > li[data-change="${restoreTo}"] button.restore`);
+    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Restored'));
+    await page.waitForFunction((n) => document.querySelectorAll('#timeline > li').length === n, before.length + 1);
+    return { before, after: await timeline(), status: await text('#status') };
+  },
   async phone([user, password]) {
     await page.setViewportSize({ width: 375, height: 812 });
     await open();

@@ -6,6 +6,7 @@ import { fields } from '../fields.js';
 import { enums, t, v } from '../i18n.js';
 import { call, allItems, Problem } from './api.js';
 import { w } from './words.js';
+import { historyPanel } from './history.js';
 
 /** How each patchable field is typed in the form; anything else is a number. */
 const kinds = {
@@ -48,7 +49,8 @@ export async function recordsView(root, { lang, session, config, say }) {
       el('td', { class: 'verified' }, f.properties.verifiedOn ?? '—', isStale(f.properties) ? [' ', el('span', { class: 'badge stale' }, w('stale', lang))] : null),
       el('td', { class: 'actions' },
         el('button', { type: 'button', class: 'edit', onclick: () => edit(f.id) }, w('edit', lang)),
-        el('button', { type: 'button', class: 'confirm', onclick: () => confirmUnchanged(f.id) }, w('confirm', lang))))));
+        el('button', { type: 'button', class: 'confirm', onclick: () => confirmUnchanged(f.id) }, w('confirm', lang)),
+        el('button', { type: 'button', class: 'history', onclick: () => history(f.id) }, w('history', lang))))));
   };
   const refreshOne = async (code) => {
     const { json } = await call(itemUrl(state.layer, code));
@@ -56,6 +58,9 @@ export async function recordsView(root, { lang, session, config, say }) {
     draw();
   };
   const failed = (problem) => say(w('notSaved', lang) + (problem.errors?.length ? problem.errors.map((x) => `${x.field}: ${x.message}`).join('; ') : problem.message), 'error');
+
+  const history = (code) => historyPanel(editor, { layer: state.layer, code, lang, label, say,
+    onRestored: async () => { await refreshOne(code); await history(code); } });
 
   const confirmUnchanged = async (code) => {
     try {

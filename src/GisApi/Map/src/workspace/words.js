@@ -101,6 +101,13 @@ export const words = {
   legend_changed: { zh: '新边界', en: 'New boundary' },
   legend_added: { zh: '新增', en: 'Added' },
   legend_removed: { zh: '删除', en: 'Removed' },
+  history: { zh: '历史', en: 'History' },
+  close: { zh: '关闭', en: 'Close' },
+  restore: { zh: '恢复到此版本', en: 'Restore this version' },
+  restored: { zh: '已将 {code} 恢复为 {at} 的版本（作为一次新的修改）。', en: 'Restored {code} to its version of {at} (as a new change).' },
+  op_insert: { zh: '新增', en: 'added' },
+  op_update: { zh: '修改', en: 'changed' },
+  op_delete: { zh: '删除', en: 'removed' },
 };
 
 export const w = (key, lang, values = {}) =>
