@@ -245,6 +245,24 @@ const scenarios = {
     await page.waitForFunction((n) => document.querySelectorAll('#timeline > li').length === n, before.length + 1);
     return { before, after: await timeline(), status: await text('#status') };
   },
+  // The benchmark (tests/GisApi.Benchmarks/run-workspace-benchmark.sh): from the job's end to the review on screen.
+  async benchreview([user, password, path]) {
+    await signIn(user, password);
+    await page.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+        .observe({ type: 'longtask', buffered: false });
+    });
+    await dryRun(path);
+    await page.waitForFunction(() => performance.getEntriesByName('review-map-idle').length > 0, null, { timeout: 120000 });
+    return page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0].startTime;
+      const { job } = window.landInventoryWorkspace.review;
+      return { changes: job.report.layers[0].changes.length, shownMs: at('review-shown') - at('job-finished'),
+        mapIdleMs: at('review-map-idle') - at('job-finished'), longestTaskMs: window.__longest,
+        rows: document.querySelectorAll('#changes tbody tr').length };
+    });
+  },
   async phone([user, password]) {
     await page.setViewportSize({ width: 375, height: 812 });
     await open();
