@@ -7,11 +7,13 @@ namespace LandInventory.Import;
 /// feature (index and code), field. A problem with the input as a whole has no feature index. The message says what is
 /// wrong in words that hold for every front end; <see cref="SuggestedCrs"/>, when the coordinates look like another
 /// system, names it, and each front end says how to declare it (the command line's <c>--crs</c>, the API's <c>crs</c>
-/// parameter or <c>Content-Crs</c> header).
+/// parameter or <c>Content-Crs</c> header). <see cref="At"/> is the problem's place when it has one — where a boundary
+/// crosses itself, a point of the parcel outside its area — as WGS84 longitude and latitude, for a map.
 /// </summary>
 public sealed record ImportProblem(
     string File, int? FeatureIndex, string? Code, string Field, string Message,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SuggestedCrs = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SuggestedCrs = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? At = null)
 {
     /// <summary>Where the problem is, without the input's name: <c>feature #3 (LQ04), netSiteAreaSqm</c>.</summary>
     [JsonIgnore]

@@ -25,8 +25,11 @@ public static class Geo
         NtsGeometryServices.Instance.CreateGeometryFactory(new PrecisionModel(), Srid);
 
     /// <summary>Why a geometry is invalid and where (<c>Self-intersection at (x, y)</c>), or null when it is valid.</summary>
-    public static string? Invalidity(Geometry geometry) =>
+    public static string? Invalidity(Geometry geometry) => InvalidityAt(geometry)?.Message;
+
+    /// <summary>Why a geometry is invalid, with the place (<see cref="Invalidity"/>), and that place as a coordinate.</summary>
+    public static (string Message, Coordinate At)? InvalidityAt(Geometry geometry) =>
         new IsValidOp(geometry).ValidationError is { } error
-            ? string.Create(CultureInfo.InvariantCulture, $"{error.Message} at ({error.Coordinate.X}, {error.Coordinate.Y})")
+            ? (string.Create(CultureInfo.InvariantCulture, $"{error.Message} at ({error.Coordinate.X}, {error.Coordinate.Y})"), error.Coordinate)
             : null;
 }

@@ -38,8 +38,8 @@ public sealed class PropertyReader
     /// <summary>The feature's code when it has one, to name it in messages.</summary>
     public string? Code { get; }
 
-    public void Problem(string field, string message, string? suggestedCrs = null) =>
-        _problems.Add(new ImportProblem(_feature.File, _feature.Index, Code, field, message, suggestedCrs));
+    public void Problem(string field, string message, string? suggestedCrs = null, double[]? at = null) =>
+        _problems.Add(new ImportProblem(_feature.File, _feature.Index, Code, field, message, suggestedCrs, at));
 
     public string? Text(string name, bool required, int maxLength)
     {

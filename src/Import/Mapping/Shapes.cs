@@ -37,9 +37,9 @@ public static class Shapes
             return null;
         }
 
-        if (Geo.Invalidity(stored) is { } invalid)
+        if (Geo.InvalidityAt(stored) is { } invalid)
         {
-            reader.Problem(field, $"invalid geometry: {invalid}");
+            reader.Problem(field, $"invalid geometry: {invalid.Message}", at: [invalid.At.X, invalid.At.Y]);
             return null;
         }
 

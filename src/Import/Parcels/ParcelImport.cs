@@ -40,17 +40,23 @@ public static class ParcelImport
         Shape<LandParcel>("boundary", "geometry", "MultiPolygon", p => p.Boundary),
     ]);
 
-    /// <summary>Each parcel names an area that exists, and lies inside it (how much does not, and where it does lie).</summary>
+    /// <summary>
+    /// Each parcel names an area that exists, and lies inside it (how much does not, where it does lie, and a point of
+    /// the part outside: the problem's place).
+    /// </summary>
     private static readonly string InItsArea = $"""
         SELECT s.feature_index, s.code, 'areaId',
-               format('no area "%s" (known: %s)', s.area_id, (SELECT string_agg(id, ', ' ORDER BY id) FROM {Areas}))
+               format('no area "%s" (known: %s)', s.area_id, (SELECT string_agg(id, ', ' ORDER BY id) FROM {Areas})),
+               NULL::float8, NULL::float8
         FROM stage_land_parcels s WHERE NOT EXISTS (SELECT FROM {Areas} a WHERE a.id = s.area_id)
         UNION ALL
         SELECT s.feature_index, s.code, 'areaId',
                format('the parcel is not inside its area "%s": %s%% of it lies outside%s', a.id,
                       round((100 * (1 - ST_Area(ST_Intersection(s.boundary, a.boundary)) / ST_Area(s.boundary)))::numeric, 1),
                       coalesce('; it lies in "' || (SELECT string_agg(o.id, '", "' ORDER BY o.id) FROM {Areas} o
-                                                    WHERE ST_Intersects(o.boundary, ST_PointOnSurface(s.boundary))) || '"', ''))
+                                                    WHERE ST_Intersects(o.boundary, ST_PointOnSurface(s.boundary))) || '"', '')),
+               -- A point of the part outside, for a map.
+               ST_X(ST_PointOnSurface(ST_Difference(s.boundary, a.boundary))), ST_Y(ST_PointOnSurface(ST_Difference(s.boundary, a.boundary)))
         FROM stage_land_parcels s JOIN {Areas} a ON a.id = s.area_id
         WHERE NOT ST_CoveredBy(s.boundary, a.boundary)
         """;

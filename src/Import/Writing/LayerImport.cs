@@ -124,7 +124,9 @@ public sealed class LayerImport<T>(
         {
             var index = reader.GetInt32(0);
             failed.Add(index);
-            problems.Add(new ImportProblem(file, index, reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            // A check may give the problem's place as two more columns (longitude, latitude).
+            double[]? at = reader.FieldCount >= 6 && !reader.IsDBNull(4) && !reader.IsDBNull(5) ? [reader.GetDouble(4), reader.GetDouble(5)] : null;
+            problems.Add(new ImportProblem(file, index, reader.GetString(1), reader.GetString(2), reader.GetString(3), At: at));
         }
     }
 

@@ -64,8 +64,8 @@ async function review() {
   const drawn = await page.evaluate(() => new Promise((resolve) => {
     const map = window.landInventoryWorkspace.review?.map;
     if (!map) return resolve({});
-    const count = () => Object.fromEntries(['old', 'changed', 'added', 'removed'].map((k) =>
-      [k, new Set(map.queryRenderedFeatures({ layers: [`${k}-line`] }).map((f) => f.properties.key)).size]));
+    const count = () => Object.fromEntries(['old', 'changed', 'added', 'removed', 'problem'].map((k) =>
+      [k, new Set(map.queryRenderedFeatures({ layers: [k === 'problem' ? 'problem-point' : `${k}-line`] }).map((f) => f.properties.key)).size]));
     if (map.loaded()) { map.once('idle', () => resolve(count())); map.triggerRepaint(); } else map.once('idle', () => resolve(count()));
   }));
   return { state: await page.getAttribute('body', 'data-review'), counts, changes, problems, drawn,
@@ -219,6 +219,17 @@ const scenarios = {
     await page.click('#problems button.suggested');
     await page.waitForSelector('body[data-review]', { timeout: 60000 });
     return { first, suggested, second: await review(), crs: await page.textContent('#review .hint') };
+  },
+  async placed([user, password, path]) {
+    await signIn(user, password);
+    await dryRun(path, 'parcels');
+    const seen = await review();
+    const placed = await page.$$eval('#problems li[data-placed]', (items) => items.map((i) => i.textContent));
+    await page.click('#problems li[data-placed] button.place');
+    const centre = await page.evaluate(() => window.landInventoryWorkspace.review.map.getCenter().toArray());
+    await shot('review-problem-places');
+    const reported = await page.evaluate(() => window.landInventoryWorkspace.review.job.report.problems);
+    return { ...seen, placed, centre, reported };
   },
   async stale([user, password, path, code, otherToken]) {
     await signIn(user, password);

@@ -8,10 +8,11 @@ export const styles = {
   changed: { colour: '#1d4ed8' },
   added: { colour: '#15803d' },
   removed: { colour: '#6b7280', dash: [1, 1] },
+  problem: { colour: '#d97706' },
 };
 
-/** The report's changes as four feature collections, one per style. */
-export function collections(changes) {
+/** The report's changes as feature collections, one per style; the problems that have a place as points. */
+export function collections(changes, problems = []) {
   const out = Object.fromEntries(Object.keys(styles).map((k) => [k, { type: 'FeatureCollection', features: [] }]));
   for (const c of changes) {
     const feature = (geometry, kind) => geometry && out[kind].features.push({ type: 'Feature', properties: { key: c.key }, geometry });
@@ -23,11 +24,14 @@ export function collections(changes) {
       if (moved) feature(moved.old, 'old');
     }
   }
+  for (const p of problems.filter((x) => x.at)) {
+    out.problem.features.push({ type: 'Feature', properties: { key: p.code ?? `#${p.featureIndex}`, problem: p.message }, geometry: { type: 'Point', coordinates: p.at } });
+  }
   return out;
 }
 
-export function reviewMap(container, changes) {
-  const data = collections(changes);
+export function reviewMap(container, changes, problems = []) {
+  const data = collections(changes, problems);
   const sources = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { type: 'geojson', data: v }]));
   const layers = [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }];
   for (const [id, style] of Object.entries(styles)) {
@@ -36,7 +40,7 @@ export function reviewMap(container, changes) {
     layers.push({ id: `${id}-line`, type: 'line', source: id,
       paint: { 'line-color': style.colour, 'line-width': 2, ...(style.dash ? { 'line-dasharray': style.dash } : {}) } });
     layers.push({ id: `${id}-point`, type: 'circle', source: id, filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-color': style.colour, 'circle-radius': 5 } });
+      paint: { 'circle-color': style.colour, 'circle-radius': id === 'problem' ? 8 : 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
   }
   const map = new Map({ container, style: { version: 8, sources, layers }, center: [104.24, 30.61], zoom: 11, attributionControl: false, dragRotate: false });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');

@@ -72,6 +72,8 @@ export async function uploadView(root, { lang, session, config, say, param }) {
     const counts = result ? [['added', result.inserted], ['changed', result.updated], ['unchanged', result.unchanged], ['removed', result.removed], ['rejected', result.rejected]] : [];
     const problems = job.report?.problems ?? [];
     const mapBox = el('div', { id: 'review-map', class: 'review-map' });
+    const placed = problems.filter((p) => p.at);
+    const mapped = changes.length > 0 || placed.length > 0;
     const table = el('tbody');
     let page = 0;
     const pager = el('div', { class: 'actions', id: 'pager' });
@@ -96,12 +98,13 @@ export async function uploadView(root, { lang, session, config, say, param }) {
         el('tr', {}, ...counts.map(([k, n]) => el('td', { 'data-count': k }, String(n))))) : null,
       result ? el('p', { class: 'hint' }, `${w('crs', lang)}: ${result.crs}`) : null,
       problems.length ? el('div', { id: 'problems', role: 'alert' }, el('h3', {}, w('problems', lang, { n: job.report.problemCount })),
-        el('ul', {}, ...problems.map((p) => el('li', { 'data-feature': p.featureIndex ?? '', 'data-field': p.field },
+        el('ul', {}, ...problems.map((p) => el('li', { 'data-feature': p.featureIndex ?? '', 'data-field': p.field, 'data-placed': p.at ? 'true' : false },
           `${p.featureIndex == null ? '' : `#${p.featureIndex}${p.code ? ` (${p.code})` : ''}, `}${p.field}: ${p.message}`,
+          p.at ? [' ', el('button', { type: 'button', class: 'link place', onclick: () => map?.jumpTo({ center: p.at, zoom: 17 }) }, w('onTheMap', lang))] : null,
           p.suggestedCrs ? [' ', el('button', { type: 'button', class: 'suggested', onclick: () => { crs.value = p.suggestedCrs; submit(p.suggestedCrs); } },
             w('useCrs', lang, { crs: p.suggestedCrs }))] : null)))) : null,
-      changes.length ? el('div', { class: 'legend' }, ...Object.entries(styles).map(([k, s]) => el('span', { style: `border-color:${s.colour}` }, w(`legend_${k}`, lang)))) : null,
-      changes.length ? mapBox : null,
+      mapped ? el('div', { class: 'legend' }, ...Object.entries(styles).map(([k, s]) => el('span', { style: `border-color:${s.colour}` }, w(`legend_${k}`, lang)))) : null,
+      mapped ? mapBox : null,
       changes.length ? el('div', { class: 'scroll' }, el('table', { id: 'changes' },
         el('thead', {}, el('tr', {}, el('th', {}, w('code', lang)), el('th', {}, w('change', lang)), el('th', {}, w('fields', lang)))), table)) : null,
       pager,
@@ -115,8 +118,8 @@ export async function uploadView(root, { lang, session, config, say, param }) {
     drawPage();
     performance.mark('review-shown');
     let map = null;
-    if (changes.length) {
-      map = reviewMap(mapBox, changes);
+    if (mapped) {
+      map = reviewMap(mapBox, changes, problems);
       map.once('idle', () => performance.mark('review-map-idle'));
     }
     window.landInventoryWorkspace.review = { job, map };

@@ -101,6 +101,8 @@ export const words = {
   legend_changed: { zh: '新边界', en: 'New boundary' },
   legend_added: { zh: '新增', en: 'Added' },
   legend_removed: { zh: '删除', en: 'Removed' },
+  legend_problem: { zh: '问题位置', en: 'Problem' },
+  onTheMap: { zh: '在地图上查看', en: 'on the map' },
   history: { zh: '历史', en: 'History' },
   close: { zh: '关闭', en: 'Close' },
   restore: { zh: '恢复到此版本', en: 'Restore this version' },
