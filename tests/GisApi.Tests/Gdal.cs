@@ -9,6 +9,8 @@ public static class Gdal
 
     public static Task<string> Ogr2ogrAsync(params string[] args) => RunAsync("ogr2ogr", args);
 
+    public static Task<string> SrsInfoAsync(params string[] args) => RunAsync("gdalsrsinfo", args);
+
     private static async Task<string> RunAsync(string tool, string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -49,6 +49,7 @@ async function dryRun(path, layer) {
   await page.click('#nav a[data-view=upload]');
   await ready('upload');
   await page.setInputFiles('#upload input[type=file]', path);
+  if (Array.isArray(path)) await page.waitForSelector('#upload select[name=crs] option[data-prj]', { state: 'attached' });
   if (layer) await page.selectOption('#upload select[name=layer]', layer);
   await page.evaluate(() => { delete document.body.dataset.review; });
   await page.click('#upload button[type=submit]');
@@ -230,6 +231,11 @@ const scenarios = {
     await shot('review-problem-places');
     const reported = await page.evaluate(() => window.landInventoryWorkspace.review.job.report.problems);
     return { ...seen, placed, centre, reported };
+  },
+  async prj([user, password, path, prjPath]) {
+    await signIn(user, password);
+    await dryRun([path, prjPath]);
+    return { ...(await review()), crs: await page.textContent('#review .hint'), chosen: await text('#chosen-file') };
   },
   async stale([user, password, path, code, otherToken]) {
     await signIn(user, password);

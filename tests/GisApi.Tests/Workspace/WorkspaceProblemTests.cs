@@ -56,4 +56,26 @@ public sealed class WorkspaceProblemTests(WorkspaceApi api) : UploadPage(api), I
         Assert.Equal(placed[Strings(seen.GetProperty("placed"))[0].Contains("Self-intersection", StringComparison.Ordinal) ? "geometry" : "areaId"][0]!.GetValue<double>(),
             centre[0].GetDouble(), 6);
     }
+
+    [Fact]
+    public async Task AGaussKruegerFileWithoutACrsMember_TakesItsSystemFromThePrjBesideIt()
+    {
+        var (client, password) = await Api.AccountAsync("upload-prj", "planner", Bureau);
+        client.Dispose();
+        var path = await FileAsync("EPSG:4544", _ => { });
+        // What ArcGIS hands over: coordinates in the zone's Gauss-Krüger system, the system only in the .prj (ESRI WKT).
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(path, Ct))!.AsObject();
+        Assert.True(file.Remove("crs"));
+        await File.WriteAllTextAsync(path, file.ToJsonString(), Ct);
+        var prj = Path.ChangeExtension(path, ".prj");
+        await File.WriteAllTextAsync(prj, (await Gdal.SrsInfoAsync("-o", "wkt_esri", "--single-line", "EPSG:4544")).Trim(), Ct);
+
+        var seen = await BrowseAsync("prj", "upload-prj", password, path, prj);
+        File.Delete(path);
+        File.Delete(prj);
+        Assert.Equal("succeeded", seen.GetProperty("state").GetString());
+        Assert.Equal(13, seen.GetProperty("counts").GetProperty("unchanged").GetInt32());
+        Assert.Equal("Coordinate system: CGCS2000_3_Degree_GK_CM_105E", seen.GetProperty("crs").GetString());
+        Assert.EndsWith(".prj", seen.GetProperty("chosen").GetString(), StringComparison.Ordinal);
+    }
 }

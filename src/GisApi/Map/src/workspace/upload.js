@@ -27,10 +27,21 @@ export async function uploadView(root, { lang, session, config, say, param }) {
   const mode = el('select', { name: 'mode' }, el('option', { value: 'upsert' }, w('upsert', lang)),
     session.role === 'admin' ? el('option', { value: 'replace' }, w('replace', lang)) : null);
   const chosen = el('span', { id: 'chosen-file' });
-  const input = el('input', { type: 'file', name: 'file', accept: '.geojson,.json,.geojsonl,.geojsons', onchange: () => choose(input.files[0]) });
-  const choose = (f) => {
-    file = f ?? null;
-    chosen.textContent = file ? `${file.name} (${Math.ceil(file.size / 1024)} KB)` : '';
+  let prj = null;
+  const input = el('input', { type: 'file', name: 'file', multiple: true, accept: '.geojson,.json,.geojsonl,.geojsons,.prj',
+    onchange: () => choose([...input.files]) });
+  // A data file, and beside it, if given, the .prj of its coordinate system (as ArcGIS and QGIS write one).
+  const choose = async (files) => {
+    const data = files.find((f) => !f.name.toLowerCase().endsWith('.prj'));
+    const projection = files.find((f) => f.name.toLowerCase().endsWith('.prj'));
+    file = data ?? file;
+    prj = projection ? { name: projection.name, wkt: (await projection.text()).trim() } : null;
+    crs.querySelector('option[data-prj]')?.remove();
+    if (prj) {
+      crs.append(el('option', { value: prj.wkt, 'data-prj': 'true' }, w('crsFromPrj', lang, { file: prj.name })));
+      crs.value = prj.wkt;
+    }
+    chosen.textContent = [file ? `${file.name} (${Math.ceil(file.size / 1024)} KB)` : '', prj ? prj.name : ''].filter(Boolean).join(' + ');
     if (file && layerOf(file.name, layers)) layer.value = layerOf(file.name, layers);
   };
 
@@ -128,7 +139,7 @@ export async function uploadView(root, { lang, session, config, say, param }) {
 
   const form = el('form', { class: 'inline drop', id: 'upload', onsubmit: (e) => { e.preventDefault(); submit(crs.value); },
     ondragover: (e) => { e.preventDefault(); form.classList.add('over'); }, ondragleave: () => form.classList.remove('over'),
-    ondrop: (e) => { e.preventDefault(); form.classList.remove('over'); choose(e.dataTransfer.files[0]); } },
+    ondrop: (e) => { e.preventDefault(); form.classList.remove('over'); choose([...e.dataTransfer.files]); } },
   el('label', {}, w('file', lang), input), chosen,
   el('label', {}, w('layer', lang), layer), el('label', {}, w('crs', lang), crs), el('label', {}, w('mode', lang), mode),
   el('button', { class: 'primary', type: 'submit' }, w('dryRun', lang)));
