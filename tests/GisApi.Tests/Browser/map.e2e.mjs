@@ -1,15 +1,10 @@
 // Drives the map page in Debian's headless Chromium (never a downloaded browser) for one scenario and prints what it
 // saw as JSON on stdout; the xunit tests (MapPageTests) compare that with PostGIS. A failure to load exits non-zero.
 //   node map.e2e.mjs <scenario> <baseUrl> <artifactDir> [argument]
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const [scenario, baseUrl, artifacts, argument] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  // No GPU here: WebGL through SwiftShader. No background networking: the machine has no internet to talk to.
-  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
 const errors = [];
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

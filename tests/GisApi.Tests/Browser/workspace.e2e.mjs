@@ -1,15 +1,10 @@
 // Drives the planner's workspace in Debian's headless Chromium for one scenario and prints what it saw as JSON; the
 // xunit tests (WorkspacePageTests) compare that with PostGIS. Arguments after the artifact folder are the scenario's.
 //   node workspace.e2e.mjs <scenario> <baseUrl> <artifactDir> [arguments…]
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const [scenario, baseUrl, artifacts, ...args] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  // No GPU here: the review map's WebGL through SwiftShader, as the map page's tests do.
-  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
 const errors = [];
 // A refused request is logged by Chromium as "Failed to load resource"; the scenarios expect some (401 before signing

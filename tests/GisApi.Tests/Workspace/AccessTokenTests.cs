@@ -11,12 +11,7 @@ public sealed class AccessTokenTests(WorkspaceApi api) : IClassFixture<Workspace
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected) => WorkspaceApi.JsonAsync(response, expected);
 
     private HttpClient Bearer(string token)
     {
@@ -65,8 +60,7 @@ public sealed class AccessTokenTests(WorkspaceApi api) : IClassFixture<Workspace
     {
         var (planner, _) = await api.AccountAsync("planner-pat-off", "planner", EditableApi.ParcelSteward);
         using var _1 = planner;
-        var token = (await JsonAsync(await planner.PostAsJsonAsync("/workspace/tokens", new { name = "gis desk" }, Ct), HttpStatusCode.Created))
-            .GetProperty("token").GetString()!;
+        var token = await WorkspaceApi.TokenAsync(planner, "gis desk");
         using var script = Bearer(token);
         var session = await JsonAsync(await script.GetAsync("/workspace/session", Ct), HttpStatusCode.OK);
         Assert.Equal("planner-pat-off", session.GetProperty("userName").GetString());

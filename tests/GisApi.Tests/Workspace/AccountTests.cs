@@ -13,12 +13,7 @@ public sealed class AccountTests(WorkspaceApi api) : IClassFixture<WorkspaceApi>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected) => WorkspaceApi.JsonAsync(response, expected);
 
     [Fact]
     public async Task TheFirstAdmin_IsMadeAtStart_SignsIn_AndTheSessionSaysWho()

@@ -86,16 +86,15 @@ public sealed class RestoreTests(WorkspaceApi api) : IClassFixture<WorkspaceApi>
             Assert.Equal(HttpStatusCode.NoContent, b.StatusCode);
         }
 
-        await using var kestrel = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl, WorkspaceApi.Settings);
-        using var seen = await BrowserScenario.RunAsync("workspace.e2e.mjs", "history", baseUrl, "restore-planner", password, code, versionA.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var seen = await api.BrowseAsync("history", "restore-planner", password, code, versionA.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var before = seen.RootElement.GetProperty("before").EnumerateArray().ToList();
+        var before = seen.GetProperty("before").EnumerateArray().ToList();
         Assert.Equal(await api.Database.ScalarAsync<long>("SELECT count(*) FROM feature_history WHERE code = @c", ("c", code)) - 1, before.Count);
         Assert.Contains($"planner:restore-planner@{EditableApi.ParcelSteward}", before[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("Contact: Version A → Version B", before[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("Status:", before[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.False(before[0].GetProperty("restorable").GetBoolean());
-        Assert.StartsWith("Restored", seen.RootElement.GetProperty("status").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Restored", seen.GetProperty("status").GetString(), StringComparison.Ordinal);
         Assert.Equal($"Version A|{status}", await api.Database.ScalarAsync<string>(
             "SELECT contact_name || '|' || status::text FROM land_parcels WHERE code = @c", ("c", code)));
     }

@@ -86,6 +86,29 @@ public sealed class WorkspaceApi(PostGisServer server) : IAsyncLifetime
         return (client, password);
     }
 
+    /// <summary>One scenario of Browser/workspace.e2e.mjs against this database, served on a socket with the same settings.</summary>
+    public async Task<JsonElement> BrowseAsync(string scenario, params string[] arguments)
+    {
+        await using var kestrel = KestrelServer.Start(Database.ConnectionString, out var baseUrl, Settings);
+        using var seen = await BrowserScenario.RunAsync("workspace.e2e.mjs", scenario, baseUrl, arguments);
+        return seen.RootElement.Clone();
+    }
+
+    /// <summary>A personal access token issued in <paramref name="session"/>.</summary>
+    public static async Task<string> TokenAsync(HttpClient session, string name)
+    {
+        using var issued = await session.PostAsJsonAsync("/workspace/tokens", new { name }, Ct);
+        return (await JsonAsync(issued, HttpStatusCode.Created)).GetProperty("token").GetString()!;
+    }
+
+    /// <summary>The answer's JSON, asserting its status (the body in the message when it is another).</summary>
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

@@ -15,12 +15,7 @@ public sealed class WorkspacePageTests(WorkspaceApi api) : IClassFixture<Workspa
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<JsonElement> BrowseAsync(string scenario, params string[] arguments)
-    {
-        await using var kestrel = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl, WorkspaceApi.Settings);
-        using var seen = await BrowserScenario.RunAsync("workspace.e2e.mjs", scenario, baseUrl, arguments);
-        return seen.RootElement.Clone();
-    }
+    private Task<JsonElement> BrowseAsync(string scenario, params string[] arguments) => api.BrowseAsync(scenario, arguments);
 
     private async Task<string[]> CodesAsync(string sql, params (string, object)[] parameters) =>
         (await api.Database.ScalarAsync<string?>(sql, parameters))?.Split(',') ?? [];
@@ -101,8 +96,7 @@ public sealed class WorkspacePageTests(WorkspaceApi api) : IClassFixture<Workspa
         client.Dispose();
         var (second, _) = await api.AccountAsync("page-second", "planner", Bureau);
         using var _1 = second;
-        var token = (await (await second.PostAsJsonAsync("/workspace/tokens", new { name = "conflict" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))
-            .GetProperty("token").GetString()!;
+        var token = await WorkspaceApi.TokenAsync(second, "conflict");
         var code = (await CodesAsync("SELECT string_agg(code, ',' ORDER BY code) FROM land_parcels WHERE steward_id = @b", ("b", Bureau)))[2];
 
         var seen = await BrowseAsync("conflict", "page-first", password, "parcels", code, token);

@@ -18,12 +18,7 @@ public abstract class UploadPage(WorkspaceApi api)
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected async Task<JsonElement> BrowseAsync(string scenario, params string[] arguments)
-    {
-        await using var kestrel = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl, WorkspaceApi.Settings);
-        using var seen = await BrowserScenario.RunAsync("workspace.e2e.mjs", scenario, baseUrl, arguments);
-        return seen.RootElement.Clone();
-    }
+    protected Task<JsonElement> BrowseAsync(string scenario, params string[] arguments) => api.BrowseAsync(scenario, arguments);
 
     /// <summary>The bureau's parcels from data/geojson, changed by <paramref name="change"/>, written in <paramref name="crs"/> by GDAL.</summary>
     protected static async Task<string> FileAsync(string crs, Action<JsonArray> change)
@@ -142,8 +137,7 @@ public sealed class WorkspaceStaleReviewTests(WorkspaceApi api) : UploadPage(api
         client.Dispose();
         var (second, _) = await Api.AccountAsync("upload-meanwhile", "planner", Bureau);
         using var _1 = second;
-        var token = (await (await second.PostAsJsonAsync("/workspace/tokens", new { name = "meanwhile" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))
-            .GetProperty("token").GetString()!;
+        var token = await WorkspaceApi.TokenAsync(second, "meanwhile");
         string[] codes = [];
         var path = await FileAsync("EPSG:4326", features =>
         {
