@@ -20,7 +20,7 @@ builder.Services.AddInventoryDatabase();
 builder.Services.AddInventoryErrors();
 builder.Services.AddInventoryHttp();
 builder.Services.AddInventoryOData();
-builder.Services.AddInventoryAuth();
+builder.Services.AddInventoryAuth(builder.Configuration);
 builder.Services.AddInventoryAccounts();
 builder.Services.AddInventoryEditing();
 builder.Services.AddInventoryRateLimits();

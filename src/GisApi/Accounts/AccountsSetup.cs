@@ -74,6 +74,7 @@ public static class AccountsSetup
     {
         var workspace = app.MapGroup("/workspace").WithTags("Accounts");
         SessionEndpoints.Map(workspace);
+        OpenIdConnectSignIn.Map(workspace);
         AccountEndpoints.Map(workspace);
         AccessTokenEndpoints.Map(workspace);
         return app;
@@ -106,6 +107,12 @@ public static class AccountsSetup
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
+        // The identity provider's sessions are the provider's to end (and the cookie's lifetime); they have no local account.
+        if (context.Principal is { } principal && OpenIdConnectSignIn.FromProvider(principal))
+        {
+            return;
+        }
+
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<Account>>();
         if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is not { Disabled: false })
         {

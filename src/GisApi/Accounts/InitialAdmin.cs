@@ -13,10 +13,16 @@ namespace LandInventory.GisApi.Accounts;
 /// with <c>Accounts:InitialAdminPassword</c>, or with a one-time password it prints to the console once (never to the
 /// log) and that must be replaced at the first sign-in. Once any account exists this does nothing.
 /// </summary>
-public sealed class InitialAdmin(IServiceScopeFactory scopes, IOptions<AccountsOptions> settings, ILogger<InitialAdmin> logger) : IHostedService
+public sealed class InitialAdmin(IServiceScopeFactory scopes, IOptions<AccountsOptions> settings, IOptions<OpenIdConnectSettings> provider,
+    ILogger<InitialAdmin> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (provider.Value is { Configured: true, KeepLocalAccounts: false })
+        {
+            return; // people sign in through the identity provider: no local admin to make
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();

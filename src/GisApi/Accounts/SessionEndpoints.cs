@@ -52,8 +52,14 @@ public static class SessionEndpoints
     }
 
     private static async Task<Ok<Session>> SignInAsync(SignIn body, HttpContext http, SignInManager<Account> signIn, InventoryDbContext db,
-        IAntiforgery antiforgery)
+        IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<OpenIdConnectSettings> provider)
     {
+        if (provider.Value is { Configured: true, KeepLocalAccounts: false } idp)
+        {
+            throw new RequestRefusedException(Refusal.NotYours, "Local accounts are off",
+                $"This service signs people in through {idp.DisplayName}: GET /workspace/signin/oidc.");
+        }
+
         if (string.IsNullOrEmpty(body.UserName) || string.IsNullOrEmpty(body.Password))
         {
             throw new RequestRefusedException(Refusal.Invalid, "Bad request", "userName and password are both required");

@@ -25,15 +25,16 @@ public static class AuthSetup
     public const string EditorPolicy = "editor";
     public const string AdminPolicy = "admin";
 
-    /// <summary>Signed in to the workspace, any role: what issuing one's own access tokens needs.</summary>
+    /// <summary>Signed in to the workspace with a local account, any role: what issuing one's own access tokens needs.</summary>
     public const string SessionPolicy = "session";
 
     /// <summary>The scheme that picks the caller's: a bearer token when there is one, else the session cookie.</summary>
     public const string CallerScheme = "caller";
 
-    public static IServiceCollection AddInventoryAuth(this IServiceCollection services)
+    public static IServiceCollection AddInventoryAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<TokenOptions>(TokenOptions.Section);
+        services.AddSettings<OpenIdConnectSettings>(OpenIdConnectSettings.Section);
         services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, "Bearer token or workspace session", scheme => scheme.ForwardDefaultSelector = context =>
                 AccessTokenHandler.Carries(context.Request) ? AccessTokenHandler.SchemeName
@@ -41,7 +42,8 @@ public static class AuthSetup
                 : IdentityConstants.ApplicationScheme)
             .AddJwtBearer()
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, null)
-            .AddIdentityCookies();
+            .AddWorkspaceOpenIdConnect(configuration);
+        services.AddAuthentication().AddIdentityCookies();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<TokenOptions>>((options, tokens) =>
         {
             options.MapInboundClaims = false;
@@ -77,7 +79,8 @@ public static class AuthSetup
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin)
                 .RequireAssertion(context => !AccountClaims.MustChangePassword(context.User)))
             .AddPolicy(SessionPolicy, policy => policy.RequireAuthenticatedUser()
-                .RequireAssertion(context => AccountClaims.InSession(context.User) && !AccountClaims.MustChangePassword(context.User)));
+                .RequireAssertion(context => AccountClaims.InSession(context.User) && !AccountClaims.MustChangePassword(context.User)
+                    && !OpenIdConnectSignIn.FromProvider(context.User)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, BureaulessPlannerRefusal>();
         return services;
     }

@@ -15,7 +15,9 @@ public static class WorkspaceEndpoints
 
     public sealed record Bureau(string Id, string NameZh, string NameEn);
 
-    public sealed record WorkspaceConfig(int StaleAfterDays, IReadOnlyList<WorkspaceLayer> Layers, IReadOnlyList<Bureau> Bureaus);
+    /// <summary>The identity provider's name when people sign in through one, and whether local accounts sign in too.</summary>
+    public sealed record WorkspaceConfig(int StaleAfterDays, IReadOnlyList<WorkspaceLayer> Layers, IReadOnlyList<Bureau> Bureaus,
+        string? IdentityProvider, bool LocalAccounts);
 
     public static IServiceCollection AddWorkspace(this IServiceCollection services) =>
         services.AddSettings<WorkspaceOptions>(WorkspaceOptions.Section);
@@ -29,10 +31,12 @@ public static class WorkspaceEndpoints
         return app;
     }
 
-    private static async Task<Ok<WorkspaceConfig>> Config(IOptions<WorkspaceOptions> settings, Data.InventoryDbContext db, CancellationToken cancellationToken) =>
+    private static async Task<Ok<WorkspaceConfig>> Config(IOptions<WorkspaceOptions> settings, IOptions<Accounts.OpenIdConnectSettings> provider,
+        Data.InventoryDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(new WorkspaceConfig(
             settings.Value.StaleAfterDays,
             [.. InventoryLayers.All.Where(l => l.Editing.Fields.Count > 0)
                 .Select(l => new WorkspaceLayer(l.Id, l.Import.Stewarded, [.. l.Editing.Fields.Keys.Order(StringComparer.Ordinal)]))],
-            await db.Stewards.AsNoTracking().OrderBy(s => s.Id).Select(s => new Bureau(s.Id, s.NameZh, s.NameEn)).ToListAsync(cancellationToken)));
+            await db.Stewards.AsNoTracking().OrderBy(s => s.Id).Select(s => new Bureau(s.Id, s.NameZh, s.NameEn)).ToListAsync(cancellationToken),
+            provider.Value.Configured ? provider.Value.DisplayName : null, !provider.Value.Configured || provider.Value.KeepLocalAccounts));
 }

@@ -275,6 +275,29 @@ const scenarios = {
         rows: document.querySelectorAll('#changes tbody tr').length };
     });
   },
+  async provider([code]) {
+    await open();
+    await shot('signin-provider');
+    await page.click('#signin-provider');
+    await ready('records');
+    const result = { view: await page.getAttribute('body', 'data-view'), who: await text('#who'), listed: await listed() };
+    await page.click(`#records tr[data-code="${code}"] button.confirm`);
+    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Confirmed'));
+    // Personal access tokens are local accounts': the provider's planner is refused one.
+    const tokens = await page.evaluate(async () => {
+      const csrf = (await (await fetch('/workspace/session')).json()).antiforgeryToken;
+      return (await fetch('/workspace/tokens', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify({ name: 'script' }) })).status;
+    });
+    return { ...result, tokens };
+  },
+  async providerRefused() {
+    await open();
+    await page.click('#signin-provider');
+    await page.waitForSelector('#provider-failed');
+    await ready('signin');
+    return { view: await page.getAttribute('body', 'data-view'), failed: true };
+  },
   async phone([user, password]) {
     await page.setViewportSize({ width: 375, height: 812 });
     await open();

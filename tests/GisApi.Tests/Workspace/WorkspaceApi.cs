@@ -87,9 +87,12 @@ public sealed class WorkspaceApi(PostGisServer server) : IAsyncLifetime
     }
 
     /// <summary>One scenario of Browser/workspace.e2e.mjs against this database, served on a socket with the same settings.</summary>
-    public async Task<JsonElement> BrowseAsync(string scenario, params string[] arguments)
+    public Task<JsonElement> BrowseAsync(string scenario, params string[] arguments) => BrowseAsync([], scenario, arguments);
+
+    /// <summary>The same, the host given more settings (an identity provider's).</summary>
+    public async Task<JsonElement> BrowseAsync((string Key, string Value)[] more, string scenario, params string[] arguments)
     {
-        await using var kestrel = KestrelServer.Start(Database.ConnectionString, out var baseUrl, Settings);
+        await using var kestrel = KestrelServer.Start(Database.ConnectionString, out var baseUrl, [.. Settings, .. more]);
         using var seen = await BrowserScenario.RunAsync("workspace.e2e.mjs", scenario, baseUrl, arguments);
         return seen.RootElement.Clone();
     }

@@ -103,8 +103,13 @@ function signInView(root) {
   el('label', {}, w('password', page.lang), el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
   el('button', { class: 'primary', type: 'submit' }, w('signIn', page.lang)),
   error);
-  root.append(form);
-  form.querySelector('input').focus();
+  // A zone with its own identity provider: its sign-in, instead of (or beside) the local accounts' form.
+  const provider = config.identityProvider
+    ? el('p', {}, el('a', { class: 'button primary', id: 'signin-provider', href: '/workspace/signin/oidc' }, w('signInWith', page.lang, { provider: config.identityProvider })))
+    : null;
+  const failed = params.get('signin') === 'failed' ? el('p', { class: 'error', id: 'provider-failed', role: 'alert' }, w('providerFailed', page.lang)) : null;
+  root.append(...[config.localAccounts ? form : el('h2', {}, w('signIn', page.lang)), provider, failed].filter(Boolean));
+  (config.localAccounts ? form.querySelector('input') : provider?.querySelector('a'))?.focus();
 }
 
 function passwordView(root) {

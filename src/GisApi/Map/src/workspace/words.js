@@ -3,6 +3,8 @@ export const words = {
   title: { zh: '成都经开区 · 资源维护工作台', en: 'Chengdu ETDZ · Planner workspace' },
   signIn: { zh: '登录', en: 'Sign in' },
   signOut: { zh: '退出', en: 'Sign out' },
+  signInWith: { zh: '通过{provider}登录', en: 'Sign in with {provider}' },
+  providerFailed: { zh: '身份提供方未能完成登录（或未给出本系统认可的角色）。', en: 'The identity provider did not sign you in (or named no role this service knows).' },
   userName: { zh: '用户名', en: 'User name' },
   password: { zh: '密码', en: 'Password' },
   wrongPassword: { zh: '用户名或密码错误。', en: 'The user name or the password is wrong.' },
