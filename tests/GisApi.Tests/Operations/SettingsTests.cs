@@ -18,11 +18,37 @@ public sealed class SettingsTests(InventoryApi api) : IClassFixture<InventoryApi
     [InlineData("Auth:SigningKey", "too-short")]
     public async Task Start_WithAnOutOfRangeSetting_FailsNamingTheKey(string key, string value)
     {
-        await using var factory = new ApiFactory(api.Database.ConnectionString, (key, value), ("Warmup:Enabled", "false"));
-
-        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var failure = await StartFailureAsync<OptionsValidationException>(key, value);
 
         Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// What starting the service with one setting throws. The test host sometimes loses the race with an app that fails
+    /// at start and reports its own disposed container instead (ObjectDisposedException from its deferred host, seen
+    /// under load; dotnet/aspnetcore#33494); the start is then tried again, at most three times.
+    /// </summary>
+    private async Task<T> StartFailureAsync<T>(string key, string value)
+        where T : Exception
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var factory = new ApiFactory(api.Database.ConnectionString, (key, value), ("Warmup:Enabled", "false"));
+            try
+            {
+                factory.CreateClient().Dispose();
+            }
+            catch (ObjectDisposedException) when (attempt < 3)
+            {
+                continue;
+            }
+            catch (T failure)
+            {
+                return failure;
+            }
+
+            Assert.Fail($"the service started with {key}={value}");
+        }
     }
 
     [Theory]
@@ -30,9 +56,7 @@ public sealed class SettingsTests(InventoryApi api) : IClassFixture<InventoryApi
     [InlineData("RateLimit:Enabled", "maybe")]
     public async Task Start_WithASettingOfTheWrongType_FailsNamingTheKey(string key, string value)
     {
-        await using var factory = new ApiFactory(api.Database.ConnectionString, (key, value), ("Warmup:Enabled", "false"));
-
-        var failure = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+        var failure = await StartFailureAsync<InvalidOperationException>(key, value);
 
         Assert.Contains(key, failure.Message, StringComparison.Ordinal);
     }
