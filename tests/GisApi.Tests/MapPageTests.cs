@@ -9,6 +9,7 @@ namespace LandInventory.GisApi.Tests;
 /// The investor map in a real browser (Debian's headless Chromium, driven by playwright-core: Browser/map.e2e.mjs),
 /// served by the real API over the imported inventory; what the page shows is compared with PostGIS.
 /// </summary>
+[Collection(BrowserScenario.Collection)]
 public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClassFixture<InventoryApi>
 {
     private static readonly string Artifacts = BrowserScenario.Artifacts;

@@ -11,6 +11,12 @@ namespace LandInventory.GisApi.Tests;
 /// </summary>
 internal static class BrowserScenario
 {
+    /// <summary>
+    /// The test classes that drive Chromium run one after another (each with the others, in parallel with the rest): a
+    /// browser, its renderer and software WebGL take a core each, and several at once starve the timing-sensitive tests.
+    /// </summary>
+    public const string Collection = "browser";
+
     public static readonly string Artifacts = Path.Combine(RepositoryFiles.Root, "artifacts");
 
     public static async Task<JsonDocument> RunAsync(string script, string scenario, string baseUrl, params string[] arguments)

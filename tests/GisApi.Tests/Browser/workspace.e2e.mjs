@@ -298,6 +298,21 @@ const scenarios = {
     await ready('signin');
     return { view: await page.getAttribute('body', 'data-view'), failed: true };
   },
+  async language([user, password]) {
+    await signIn(user, password);
+    const before = { nav: await page.$$eval('#nav a', (as) => as.map((a) => a.textContent)), status: await text('#records tbody tr td:nth-child(3)') };
+    await page.click('#language');
+    await ready('records');
+    const after = { nav: await page.$$eval('#nav a', (as) => as.map((a) => a.textContent)), status: await text('#records tbody tr td:nth-child(3)'),
+      lang: await page.getAttribute('html', 'lang'), hash: new URL(page.url()).hash, who: await text('#who') };
+    await shot('records-zh');
+    // By keyboard alone: to the first record's Edit button, Enter opens its editor with the focus in it.
+    await page.focus('#records tbody tr button.edit');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#edit-form');
+    const focused = await page.evaluate(() => document.activeElement?.closest('#edit-form') !== null);
+    return { before, after, focused };
+  },
   async phone([user, password]) {
     await page.setViewportSize({ width: 375, height: 812 });
     await open();

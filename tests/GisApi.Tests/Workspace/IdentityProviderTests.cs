@@ -10,6 +10,7 @@ namespace LandInventory.GisApi.Tests.Workspace;
 /// planner gets their bureau's records and writes as them; a token without a role the API knows gets no session; local
 /// password sign-in is off; personal access tokens are local accounts' only.
 /// </summary>
+[Collection(BrowserScenario.Collection)]
 public sealed class IdentityProviderTests(WorkspaceApi api) : IClassFixture<WorkspaceApi>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -10,6 +10,7 @@ namespace LandInventory.GisApi.Tests.Workspace;
 /// An earlier version restored as a new change: through the API (a moved boundary back where it was, If-Match, the
 /// bureau rule) and in the workspace's timeline in a real browser. A database of its own: it writes the parcels.
 /// </summary>
+[Collection(BrowserScenario.Collection)]
 public sealed class RestoreTests(WorkspaceApi api) : IClassFixture<WorkspaceApi>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,6 +9,7 @@ namespace LandInventory.GisApi.Tests.Workspace;
 /// The workspace in a real browser (Browser/workspace.e2e.mjs), served on a socket over the imported inventory: what
 /// the pages show and do is checked against PostGIS. Screenshots of each page go to artifacts/workspace-*.png.
 /// </summary>
+[Collection(BrowserScenario.Collection)]
 public sealed class WorkspacePageTests(WorkspaceApi api) : IClassFixture<WorkspaceApi>
 {
     private const string Bureau = EditableApi.ParcelSteward;
@@ -149,6 +150,31 @@ public sealed class WorkspacePageTests(WorkspaceApi api) : IClassFixture<Workspa
         Assert.Equal(403, seen.GetProperty("status").GetInt32());
         Assert.Contains("antiforgery", seen.GetProperty("problem").GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.NotEqual("forged", await api.Database.ScalarAsync<string?>("SELECT contact_name FROM land_parcels WHERE code = @c", ("c", code)));
+    }
+
+    [Fact]
+    public async Task TheLanguageToggle_TranslatesTheWorkspace_AndTheKeyboardReachesTheEditor()
+    {
+        var (client, password) = await api.AccountAsync("page-zh", "planner", Bureau);
+        client.Dispose();
+
+        var seen = await BrowseAsync("language", "page-zh", password);
+        Assert.Equal(["My records", "Upload and review", "Access tokens", "Change password"], Strings(seen.GetProperty("before").GetProperty("nav")));
+        var after = seen.GetProperty("after");
+        Assert.Equal(["我的资源", "上传与核对", "访问令牌", "修改密码"], Strings(after.GetProperty("nav")));
+        Assert.Equal("zh-CN", after.GetProperty("lang").GetString());
+        Assert.Contains("lang=zh", after.GetProperty("hash").GetString(), StringComparison.Ordinal);
+        Assert.Contains("龙泉驿区规划和自然资源局", after.GetProperty("who").GetString(), StringComparison.Ordinal);
+        // The first record's status, as PostGIS has it, in the page's words for it in each language.
+        var status = await api.Database.ScalarAsync<string>("SELECT status::text FROM land_parcels WHERE steward_id = @b ORDER BY code LIMIT 1", ("b", Bureau));
+        var words = new Dictionary<string, (string En, string Zh)>
+        {
+            ["available"] = ("Available", "可供"), ["reserved"] = ("Reserved", "已预留"), ["under_negotiation"] = ("Under negotiation", "洽谈中"),
+            ["transferred"] = ("Transferred", "已出让"), ["withdrawn"] = ("Withdrawn", "已撤回"),
+        };
+        Assert.Equal(words[status].En, seen.GetProperty("before").GetProperty("status").GetString());
+        Assert.Equal(words[status].Zh, after.GetProperty("status").GetString());
+        Assert.True(seen.GetProperty("focused").GetBoolean());
     }
 
     [Fact]

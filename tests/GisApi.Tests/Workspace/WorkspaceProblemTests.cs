@@ -6,6 +6,7 @@ namespace LandInventory.GisApi.Tests.Workspace;
 /// Problems that have a place are shown on the review's map: where a boundary crosses itself (as PostGIS finds it) and
 /// a point of a parcel that lies outside its area (inside the part PostGIS says is outside).
 /// </summary>
+[Collection(BrowserScenario.Collection)]
 public sealed class WorkspaceProblemTests(WorkspaceApi api) : UploadPage(api), IClassFixture<WorkspaceApi>
 {
     [Fact]

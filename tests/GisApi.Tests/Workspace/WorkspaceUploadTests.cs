@@ -52,6 +52,7 @@ public abstract class UploadPage(WorkspaceApi api)
     protected static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 }
 
+[Collection(BrowserScenario.Collection)]
 public sealed class WorkspaceUploadTests(WorkspaceApi api) : UploadPage(api), IClassFixture<WorkspaceApi>
 {
     [Fact]
@@ -96,6 +97,7 @@ public sealed class WorkspaceUploadTests(WorkspaceApi api) : UploadPage(api), IC
     }
 }
 
+[Collection(BrowserScenario.Collection)]
 public sealed class WorkspaceCrsSuggestionTests(WorkspaceApi api) : UploadPage(api), IClassFixture<WorkspaceApi>
 {
     [Fact]
@@ -128,6 +130,7 @@ public sealed class WorkspaceCrsSuggestionTests(WorkspaceApi api) : UploadPage(a
     }
 }
 
+[Collection(BrowserScenario.Collection)]
 public sealed class WorkspaceStaleReviewTests(WorkspaceApi api) : UploadPage(api), IClassFixture<WorkspaceApi>
 {
     [Fact]
