@@ -39,12 +39,13 @@ public sealed class InitialAdmin(IServiceScopeFactory scopes, IOptions<AccountsO
             var created = await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().CreateAsync(admin, password);
             if (!created.Succeeded)
             {
-                // Another instance made it meanwhile (the name is unique), or the configured password breaks the rules.
-                logger.LogWarning("The first admin account was not made: {Errors}", string.Join(" ", created.Errors.Select(e => e.Description)));
+                // Another instance made it meanwhile (the name is unique), or the configured password breaks the rules. The
+                // log names the rules, never the account (account details stay out of logs).
+                logger.LogWarning("The first admin account was not made: {Errors}", string.Join(", ", created.Errors.Select(e => e.Code)));
                 return;
             }
 
-            logger.LogInformation("Made the first admin account, {UserName}", admin.UserName);
+            logger.LogInformation("Made the first admin account");
             if (!chosen)
             {
                 await Console.Out.WriteLineAsync(

@@ -117,6 +117,6 @@ public sealed class LayerTable<T>
         : $"{left} IS DISTINCT FROM {right}";
 
     private static string Json(Column<T> column, string value) => column.DbType == NpgsqlTypes.NpgsqlDbType.Geometry
-        ? $"ST_AsGeoJSON({value}, 7)::jsonb"
+        ? $"ST_AsGeoJSON({value}, 9)::jsonb" // 0.1 mm: old and new boundaries as precise as a survey gives them
         : $"to_jsonb({value})";
 }
