@@ -47,6 +47,7 @@ public static class InventoryDatabase
         npgsql.MapEnum<Industry>();
         npgsql.MapEnum<CarrierStatus>();
         npgsql.MapEnum<BuildingCategory>();
+        npgsql.MapEnum<Places.PlaceKind>();
         npgsql.MigrationsHistoryTable("__ef_migrations_history");
     }
 }

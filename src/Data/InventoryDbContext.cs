@@ -27,6 +27,8 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
 
     public DbSet<Steward> Stewards => Set<Steward>();
 
+    public DbSet<Places.Place> Places => Set<Places.Place>();
+
     public DbSet<LayerVersion> LayerVersions => Set<LayerVersion>();
 
     public DbSet<LayerChange> LayerChanges => Set<LayerChange>();

@@ -2,6 +2,7 @@ using LandInventory.Data.Areas;
 using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
+using LandInventory.Data.Places;
 
 namespace LandInventory.Data;
 
@@ -12,7 +13,7 @@ namespace LandInventory.Data;
 /// </summary>
 public static class Layers
 {
-    public static IReadOnlyList<Layer> All { get; } = [AreaSchema.Layer, ParcelSchema.Layer, CarrierSchema.Layer, BuildingSchema.Layer];
+    public static IReadOnlyList<Layer> All { get; } = [AreaSchema.Layer, ParcelSchema.Layer, CarrierSchema.Layer, BuildingSchema.Layer, PlaceSchema.Layer];
 
     /// <summary>The layer of that name (any case), if any.</summary>
     public static Layer? Find(string name) =>

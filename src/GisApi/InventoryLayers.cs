@@ -2,6 +2,7 @@ using LandInventory.GisApi.Areas;
 using LandInventory.GisApi.Buildings;
 using LandInventory.GisApi.Carriers;
 using LandInventory.GisApi.Parcels;
+using LandInventory.GisApi.Places;
 
 namespace LandInventory.GisApi;
 
@@ -12,7 +13,7 @@ namespace LandInventory.GisApi;
 public static class InventoryLayers
 {
     public static IReadOnlyList<InventoryLayer> All { get; } =
-        [AreaLayer.Descriptor, ParcelLayer.Descriptor, CarrierLayer.Descriptor, BuildingLayer.Descriptor];
+        [AreaLayer.Descriptor, ParcelLayer.Descriptor, CarrierLayer.Descriptor, BuildingLayer.Descriptor, PlaceLayer.Descriptor];
 
     public static InventoryLayer? Find(string id) => All.FirstOrDefault(l => l.Id == id);
 

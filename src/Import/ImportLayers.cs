@@ -2,13 +2,14 @@ using LandInventory.Import.Areas;
 using LandInventory.Import.Buildings;
 using LandInventory.Import.Carriers;
 using LandInventory.Import.Parcels;
+using LandInventory.Import.Places;
 
 namespace LandInventory.Import;
 
 /// <summary>The layers the pipeline imports, in the schema's order (<see cref="Data.Layers.All"/>: what others point to first).</summary>
 public static class ImportLayers
 {
-    public static IReadOnlyList<ImportLayer> All { get; } = [AreaImport.Layer, ParcelImport.Layer, CarrierImport.Layer, BuildingImport.Layer];
+    public static IReadOnlyList<ImportLayer> All { get; } = [AreaImport.Layer, ParcelImport.Layer, CarrierImport.Layer, BuildingImport.Layer, PlaceImport.Layer];
 
     /// <summary>The names, for messages: <c>areas, parcels, carriers or buildings</c>.</summary>
     public static string Names(string last = "or") =>

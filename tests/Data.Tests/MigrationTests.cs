@@ -42,7 +42,7 @@ public sealed class MigrationTests(PostGisServer server)
             // The history is read by feature and time, never searched spatially: no GiST index to keep up on every write.
             + "feature_history.new_geometry GEOMETRY(4326) gist=f; feature_history.old_geometry GEOMETRY(4326) gist=f; "
             + "industrial_carriers.location POINT(4326) gist=t; industrial_carriers.site_boundary MULTIPOLYGON(4326) gist=t; "
-            + "land_parcels.boundary MULTIPOLYGON(4326) gist=t",
+            + "land_parcels.boundary MULTIPOLYGON(4326) gist=t; places.location POINT(4326) gist=t",
             columns);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
     }

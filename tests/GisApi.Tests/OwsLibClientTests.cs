@@ -17,11 +17,8 @@ public sealed class OwsLibClientTests(InventoryApi api) : IClassFixture<Inventor
         using var seen = await PythonClient.RunAsync("owslib_client.py", baseUrl);
         var root = seen.RootElement;
 
-        var tables = new Dictionary<string, (string Table, string Key)>
-        {
-            ["areas"] = ("areas", "id"), ["parcels"] = ("land_parcels", "code"),
-            ["carriers"] = ("industrial_carriers", "code"), ["buildings"] = ("buildings", "code"),
-        };
+        // Every layer of the schema, each against its own table.
+        var tables = LandInventory.Data.Layers.All.ToDictionary(l => l.Name, l => (l.Table, l.Key));
         var collections = root.GetProperty("collections");
         Assert.Equal(tables.Keys.Order(), collections.EnumerateObject().Select(c => c.Name).Order());
         foreach (var (id, (table, key)) in tables)

@@ -16,10 +16,10 @@ public sealed class ImportCommandTests(PostGisServer server)
         var (exit, output, errors) = await RunAsync(database, RepositoryFiles.DataFolder);
 
         Assert.True(exit == ImportCommand.Success, errors);
-        Assert.Equal("3,21,20,14", await database.ScalarAsync<string>(
+        Assert.Equal("3,21,20,14,24", await database.ScalarAsync<string>(
             "SELECT concat_ws(',', (SELECT count(*) FROM areas), (SELECT count(*) FROM land_parcels), "
-            + "(SELECT count(*) FROM industrial_carriers), (SELECT count(*) FROM buildings))"));
-        Assert.Equal(new Counts(58, 58, 0, 0, 0, 0), Counts.Of(output, "total"));
+            + "(SELECT count(*) FROM industrial_carriers), (SELECT count(*) FROM buildings), (SELECT count(*) FROM places))"));
+        Assert.Equal(new Counts(82, 82, 0, 0, 0, 0), Counts.Of(output, "total"));
         Assert.Equal(CountInFile("buildings.geojson", p => p["carrierCode"] is not null), await database.ScalarAsync<long>(
             "SELECT count(*) FROM buildings b JOIN industrial_carriers c ON c.id = b.carrier_id"));
     }
@@ -51,7 +51,7 @@ public sealed class ImportCommandTests(PostGisServer server)
         var (exit, output, _) = await RunAsync(database, RepositoryFiles.DataFolder);
 
         Assert.Equal(ImportCommand.Success, exit);
-        Assert.Equal(new Counts(58, 0, 0, 58, 0, 0), Counts.Of(output, "total"));
+        Assert.Equal(new Counts(82, 0, 0, 82, 0, 0), Counts.Of(output, "total"));
         Assert.Equal(before, await database.ScalarAsync<string>(state));
     }
 
@@ -125,7 +125,7 @@ public sealed class ImportCommandTests(PostGisServer server)
         await process.WaitForExitAsync(Ct);
 
         Assert.True(process.ExitCode == 0, errors);
-        Assert.Equal(new Counts(58, 58, 0, 0, 0, 0), Counts.Of(output, "total"));
+        Assert.Equal(new Counts(82, 82, 0, 0, 0, 0), Counts.Of(output, "total"));
         Assert.Equal(21, await database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"));
     }
 

@@ -6,6 +6,7 @@ using LandInventory.Data;
 using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
+using LandInventory.Data.Places;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -33,6 +34,7 @@ namespace LandInventory.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "land_use", new[] { "commercial_service", "residential" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "land_use_scheme", new[] { "gb50137", "gb_t21010", "territorial_spatial2023" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "parcel_status", new[] { "available", "reserved", "transferred", "under_negotiation", "withdrawn" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "place_kind", new[] { "airport", "expressway_entrance", "hospital", "metro_station", "railway_freight", "railway_station", "school", "university" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "price_basis", new[] { "wan_yuan_per_mu", "wan_yuan_total", "yuan_per_sqm_floor_area" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "supply_method", new[] { "auction", "listing", "tender" });
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
@@ -963,6 +965,73 @@ namespace LandInventory.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandInventory.Data.Places.Place", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<PlaceKind>("Kind")
+                        .HasColumnType("place_kind")
+                        .HasColumnName("kind");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_places");
+
+                    b.HasIndex("Kind")
+                        .HasDatabaseName("ix_places_kind");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_places_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.ToTable("places", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_places_id_slug", "id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'");
+
+                            t.HasCheckConstraint("ck_places_location_valid", "ST_IsValid(location) AND NOT ST_IsEmpty(location)");
+
+                            t.HasCheckConstraint("ck_places_names", "btrim(name_zh) <> '' AND btrim(name_en) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("LandInventory.Data.Stewards.Steward", b =>
                 {
                     b.Property<string>("Id")
@@ -1118,6 +1187,12 @@ namespace LandInventory.Data.Migrations
                         new
                         {
                             Layer = "buildings",
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Layer = "places",
                             ChangedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Version = 1L
                         });

@@ -14,30 +14,37 @@ public static class Plausibility
     /// <summary>Longquanyi District (104.15–104.50 E, 30.45–30.75 N, estimated) with about 5 km to spare.</summary>
     public static readonly Envelope Zone = new(104.10, 104.55, 30.40, 30.80);
 
+    /// <summary>
+    /// Chengdu and the region around it, for what lies beyond the zone but matters to it (the airports, the railway port):
+    /// a wider extent, where a mistaken system still falls far outside.
+    /// </summary>
+    public static readonly Envelope Region = new(103.40, 105.00, 30.00, 31.50);
+
     /// <summary>What mistaken coordinates are tried as, parsed once: a bad file may ask for every feature.</summary>
     private static readonly CoordinateSystem[] Candidates =
         [.. new[] { "EPSG:4326", "EPSG:4544", "EPSG:4523", "EPSG:4496", "EPSG:4543", "EPSG:4522", "EPSG:3857" }.Select(CoordinateSystem.Parse)];
 
     /// <summary>
-    /// Null when <paramref name="wgs84"/> lies in the zone; else where it fell and what the input looks like, with the
+    /// Null when <paramref name="wgs84"/> lies in <paramref name="extent"/> (the zone, or the region); else where it fell and what the input looks like, with the
     /// system it would be in the zone in, when one is.
     /// </summary>
-    public static (string Message, string? SuggestedCrs)? Check(Geometry wgs84, Coordinate raw, CoordinateSystem declared)
+    public static (string Message, string? SuggestedCrs)? Check(Geometry wgs84, Coordinate raw, CoordinateSystem declared, Envelope extent)
     {
-        if (Zone.Contains(wgs84.EnvelopeInternal))
+        if (extent.Contains(wgs84.EnvelopeInternal))
         {
             return null;
         }
 
         var (lon, lat) = declared.ToWgs84(raw.X, raw.Y);
+        var where = extent == Zone ? "the zone" : "the region";
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"({raw.X}, {raw.Y}) in {declared} falls at ({lon:F5}, {lat:F5}), outside the zone ({Zone.MinX}–{Zone.MaxX} E, {Zone.MinY}–{Zone.MaxY} N)");
-        return Diagnose(raw.X, raw.Y, declared) is { } hint ? ($"{message}; {hint.Text}", hint.Crs) : (message, null);
+            $"({raw.X}, {raw.Y}) in {declared} falls at ({lon:F5}, {lat:F5}), outside {where} ({extent.MinX}–{extent.MaxX} E, {extent.MinY}–{extent.MaxY} N)");
+        return Diagnose(raw.X, raw.Y, declared, extent) is { } hint ? ($"{message}; {hint.Text}", hint.Crs) : (message, null);
     }
 
-    private static (string Text, string? Crs)? Diagnose(double x, double y, CoordinateSystem declared)
+    private static (string Text, string? Crs)? Diagnose(double x, double y, CoordinateSystem declared, Envelope extent)
     {
-        if (Inside(declared, y, x))
+        if (Inside(declared, y, x, extent))
         {
             return (declared.IsGeographic
                 ? "longitude and latitude look swapped (lat, lon order): GeoJSON wants lon, lat"
@@ -47,12 +54,12 @@ public static class Plausibility
         var prefix = x >= 10_000_000 ? string.Create(CultureInfo.InvariantCulture, $" (the easting carries zone prefix {Math.Floor(x / 1_000_000)})") : "";
         foreach (var candidate in Candidates.Where(c => c.Name != declared.Name))
         {
-            if (Inside(candidate, x, y))
+            if (Inside(candidate, x, y, extent))
             {
                 return ($"they look like {candidate.Name}{prefix}", candidate.Name);
             }
 
-            if (Inside(candidate, y, x))
+            if (Inside(candidate, y, x, extent))
             {
                 return ($"they look like {candidate.Name} with x and y swapped", null);
             }
@@ -61,9 +68,9 @@ public static class Plausibility
         return null;
     }
 
-    private static bool Inside(CoordinateSystem crs, double x, double y)
+    private static bool Inside(CoordinateSystem crs, double x, double y, Envelope extent)
     {
         var (lon, lat) = crs.ToWgs84(x, y);
-        return Zone.Contains(lon, lat);
+        return extent.Contains(lon, lat);
     }
 }

@@ -152,8 +152,11 @@ public sealed class PropertyReader
         return result;
     }
 
-    /// <summary>A geometry from a property (e.g. a carrier's site boundary), or the feature's own geometry.</summary>
-    public TGeometry? Geometry<TGeometry>(string name, bool required)
+    /// <summary>
+    /// A geometry from a property (e.g. a carrier's site boundary), or the feature's own geometry; it must lie in
+    /// <paramref name="extent"/> (default: the zone, <see cref="Plausibility.Zone"/>).
+    /// </summary>
+    public TGeometry? Geometry<TGeometry>(string name, bool required, NetTopologySuite.Geometries.Envelope? extent = null)
         where TGeometry : Geometry
     {
         JsonElement element;
@@ -195,7 +198,7 @@ public sealed class PropertyReader
             return null;
         }
 
-        return Shapes.As<TGeometry>(geometry, name, this, _crs);
+        return Shapes.As<TGeometry>(geometry, name, this, _crs, extent ?? Plausibility.Zone);
     }
 
     /// <summary>The most vertices one feature's geometry may have.</summary>

@@ -4,12 +4,13 @@ using NetTopologySuite.Geometries;
 namespace LandInventory.Import.Mapping;
 
 /// <summary>
-/// Checks that a geometry fits its column and brings it into stored WGS84: the right type, not empty, inside the zone
-/// once transformed (or which mistake it looks like), and valid (with the reason and place if not).
+/// Checks that a geometry fits its column and brings it into stored WGS84: the right type, not empty, inside the layer's
+/// extent (the zone; the places investors ask about lie across the region) once transformed (or which mistake it looks
+/// like), and valid (with the reason and place if not).
 /// </summary>
 public static class Shapes
 {
-    public static TGeometry? As<TGeometry>(Geometry? geometry, string field, PropertyReader reader, CoordinateSystem crs)
+    public static TGeometry? As<TGeometry>(Geometry? geometry, string field, PropertyReader reader, CoordinateSystem crs, Envelope extent)
         where TGeometry : Geometry
     {
         // A Polygon is the one-part case of a MultiPolygon: widening it changes no coordinate.
@@ -31,7 +32,7 @@ public static class Shapes
         }
 
         var stored = (TGeometry)crs.ToWgs84(typed);
-        if (Plausibility.Check(stored, typed.Coordinate, crs) is { } outside)
+        if (Plausibility.Check(stored, typed.Coordinate, crs, extent) is { } outside)
         {
             reader.Problem(field, outside.Message, outside.SuggestedCrs);
             return null;

@@ -25,12 +25,12 @@ public sealed class ODataMetadataTests(InventoryApi api) : IClassFixture<Invento
     }
 
     [Fact]
-    public async Task Metadata_DeclaresTheFourSets_KeysNavigationAndGeography()
+    public async Task Metadata_DeclaresEverySet_KeysNavigationAndGeography()
     {
         var model = await ReadModelAsync(api.Factory.CreateClient());
 
         var container = model.EntityContainer;
-        Assert.Equal(["Areas", "Buildings", "Carriers", "Parcels"], container.EntitySets().Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Areas", "Buildings", "Carriers", "Parcels", "Places"], container.EntitySets().Select(s => s.Name).Order(StringComparer.Ordinal));
         var parcel = (IEdmEntityType)model.FindDeclaredType("LandInventory.Parcel");
         var carrier = (IEdmEntityType)model.FindDeclaredType("LandInventory.Carrier");
         var building = (IEdmEntityType)model.FindDeclaredType("LandInventory.Building");
@@ -45,6 +45,10 @@ public sealed class ODataMetadataTests(InventoryApi api) : IClassFixture<Invento
         Assert.True(((IEdmNavigationProperty)area.FindProperty("parcels")).Type.IsCollection());
         Assert.True(((IEdmNavigationProperty)carrier.FindProperty("buildings")).Type.IsCollection());
         Assert.Equal("LandInventory.Carrier", ((IEdmNavigationProperty)building.FindProperty("carrier")).ToEntityType().FullName());
+        var place = (IEdmEntityType)model.FindDeclaredType("LandInventory.Place");
+        Assert.Equal("id", Assert.Single(place.Key()).Name);
+        Assert.Equal(EdmPrimitiveTypeKind.GeographyPoint, place.FindProperty("location").Type.AsPrimitive().PrimitiveKind());
+        Assert.Equal("LandInventory.PlaceKind", place.FindProperty("kind").Type.FullName());
         Assert.Null(parcel.FindProperty("id"));
         Assert.Null(parcel.FindProperty("createdAt"));
     }
