@@ -47,4 +47,57 @@ public sealed class PlaceLayerTests(InventoryApi api) : IClassFixture<InventoryA
         Assert.Contains("outside the region (103.4–105 E, 30–31.5 N)", problem.Message, StringComparison.Ordinal);
         Assert.Contains("longitude and latitude look swapped", problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("parcels", "land_parcels", "boundary")]
+    [InlineData("carriers", "industrial_carriers", "location")]
+    [InlineData("buildings", "buildings", "footprint")]
+    public async Task OnRequest_EachSiteCarriesItsNearestPlaceOfEveryKind_AsPostGisMeasuresItOnTheSpheroid(string layer, string table, string geometry)
+    {
+        using var response = await api.Factory.CreateClient().GetAsync($"/ogc/collections/{layer}/items?limit=1000&nearestPlaces=true", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var seen = page.RootElement.GetProperty("features").EnumerateArray()
+            .SelectMany(f => f.GetProperty("properties").GetProperty("nearestPlaces").EnumerateObject()
+                .Select(k => $"{f.GetProperty("id").GetString()}|{k.Name}|{k.Value.GetProperty("id").GetString()}|{k.Value.GetProperty("distanceM").GetDouble():F1}"))
+            .Order(StringComparer.Ordinal).ToList();
+
+        // The oracle: every place of each kind measured on the spheroid, the nearest kept (no index, no candidates).
+        var expected = new List<string>();
+        await using (var connection = await api.Database.OpenAsync())
+        await using (var command = new Npgsql.NpgsqlCommand($"""
+            SELECT DISTINCT ON (t.code, p.kind) t.code, p.kind::text, p.id,
+                   round(ST_Distance(p.location::geography, t.{geometry}::geography, true)::numeric, 1)::float8
+            FROM {table} t CROSS JOIN places p
+            ORDER BY t.code, p.kind, ST_Distance(p.location::geography, t.{geometry}::geography, true), p.id
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                expected.Add($"{reader.GetString(0)}|{LandInventory.Data.EnumNames.OfLabel(reader.GetString(1))}|{reader.GetString(2)}|{reader.GetDouble(3):F1}");
+            }
+        }
+
+        expected.Sort(StringComparer.Ordinal);
+        Assert.Equal(await api.Database.ScalarAsync<long>($"SELECT count(*) FROM {table}") * Enum.GetValues<LandInventory.Data.Places.PlaceKind>().Length,
+            expected.Count);
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task APlainPage_CarriesNoNearestPlaces_AndAreasOffersNone()
+    {
+        var client = api.Factory.CreateClient();
+        using var plain = JsonDocument.Parse(await client.GetStringAsync("/ogc/collections/parcels/items?limit=1", Ct));
+        Assert.False(plain.RootElement.GetProperty("features")[0].GetProperty("properties").TryGetProperty("nearestPlaces", out _));
+        var code = await api.Database.ScalarAsync<string>("SELECT code FROM land_parcels ORDER BY code LIMIT 1");
+        using var one = JsonDocument.Parse(await client.GetStringAsync($"/ogc/collections/parcels/items/{Uri.EscapeDataString(code)}?nearestPlaces=true", Ct));
+        Assert.Equal(Enum.GetValues<LandInventory.Data.Places.PlaceKind>().Length,
+            one.RootElement.GetProperty("properties").GetProperty("nearestPlaces").EnumerateObject().Count());
+        using var areas = await client.GetAsync("/ogc/collections/areas/items?nearestPlaces=true", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, areas.StatusCode);
+        using var wrong = await client.GetAsync("/ogc/collections/parcels/items?nearestPlaces=yes", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+    }
 }

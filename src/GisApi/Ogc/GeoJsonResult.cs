@@ -42,9 +42,12 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
         await pipe.FlushAsync(httpContext.RequestAborted);
     }
 
-    /// <summary>A feature: <c>{"type":"Feature","id":…,"geometry":…,"properties":…}</c>, plus links when given.</summary>
+    /// <summary>
+    /// A feature: <c>{"type":"Feature","id":…,"geometry":…,"properties":…}</c>, plus links when given; <paramref name="more"/>
+    /// writes further properties after the row's (what a request asked to be added, such as the nearest places).
+    /// </summary>
     public static void WriteFeature(Utf8JsonWriter writer, FeatureRow row, Action<Utf8JsonWriter>? links = null,
-        IReadOnlyList<string>? selected = null)
+        IReadOnlyList<string>? selected = null, Action<Utf8JsonWriter>? more = null)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -52,7 +55,7 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
         writer.WritePropertyName("geometry");
         JsonSerializer.Serialize(writer, row.Geometry, Options);
         writer.WritePropertyName("properties");
-        if (selected is null)
+        if (selected is null && more is null)
         {
             JsonSerializer.Serialize(writer, row.Properties, row.Properties.GetType(), Options);
         }
@@ -60,14 +63,17 @@ public sealed class GeoJsonResult(string contentType, Action<Utf8JsonWriter> wri
         {
             var all = JsonSerializer.SerializeToElement(row.Properties, row.Properties.GetType(), Options);
             writer.WriteStartObject();
-            foreach (var name in selected)
+            // The selected properties in the order asked for; all of them otherwise.
+            foreach (var name in selected ?? [.. all.EnumerateObject().Select(p => p.Name)])
             {
                 writer.WritePropertyName(name);
                 all.GetProperty(name).WriteTo(writer);
             }
 
+            more?.Invoke(writer);
             writer.WriteEndObject();
         }
+
         links?.Invoke(writer);
         writer.WriteEndObject();
     }

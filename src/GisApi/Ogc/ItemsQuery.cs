@@ -25,6 +25,9 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
     /// <summary><c>properties</c>: the properties to send (all when null).</summary>
     public IReadOnlyList<string>? Properties { get; init; }
 
+    /// <summary>Whether each feature also carries its nearest places (<see cref="Places.NearestPlaces"/>).</summary>
+    public bool NearestPlaces { get; init; }
+
     public const int DefaultLimit = 10;
     public const int MaxLimit = 1000;
     public const int MaxOffset = 10_000_000;
@@ -44,11 +47,13 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
         new("filter-crs", $"The CRS of the filter's geometries: {OgcCrs.Crs84Uri}.", Format: "uri"),
         new("sortby", "Queryables to sort by, comma-separated, each ascending unless prefixed with '-'."),
         new("properties", "The properties to send, comma-separated (all by default)."),
+        new(Places.NearestPlaces.Parameter, "true: each feature's properties also carry its nearest place of every kind, with the distance "
+            + "on the ground in metres (parcels, carriers, buildings).", "boolean", false),
         new("f", "The format: json (GeoJSON).", Default: "json"));
 
     private static readonly HashSet<string> Known =
         ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties",
-            DatetimeParameter.Name, AsOfParameter.Name];
+            DatetimeParameter.Name, AsOfParameter.Name, Places.NearestPlaces.Parameter];
 
     /// <summary>
     /// The request's items query, parsed once per request: the tag filter reads its place (<c>bbox</c>) before the
@@ -135,9 +140,13 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
         var (offset, offsetError) = Whole(query, "offset", 0, 0, MaxOffset);
         var (bbox, bboxError) = bboxCrs is null ? (null, null) : Box(query, bboxCrs);
         var (asOf, asOfError) = AsOfParameter.Parse(query);
-        var error = crsError ?? bboxCrsError ?? limitError ?? offsetError ?? bboxError ?? asOfError;
+        var (nearest, nearestError) = Places.NearestPlaces.Parse(query, layer.Id);
+        var error = crsError ?? bboxCrsError ?? limitError ?? offsetError ?? bboxError ?? asOfError ?? nearestError;
         return error is null
-            ? (new ItemsQuery(bbox, limit, offset, crs!) { Conditions = conditions, SortBy = sortBy, Properties = properties, AsOf = asOf }, null)
+            ? (new ItemsQuery(bbox, limit, offset, crs!)
+            {
+                Conditions = conditions, SortBy = sortBy, Properties = properties, AsOf = asOf, NearestPlaces = nearest,
+            }, null)
             : (null, error);
     }
 

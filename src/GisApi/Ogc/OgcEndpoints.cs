@@ -46,7 +46,8 @@ public static class OgcEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem")
             .WithSummary("One feature by its code (areas: their id); its ETag is what a write's If-Match names")
-            .WithMetadata(new Http.RowVersioned())
+            .WithMetadata(new Http.RowVersioned(), new OpenApi.QueryParameters(
+                [.. ItemsQuery.Parameters.All.Where(p => p.Name is "crs" or Places.NearestPlaces.Parameter)]))
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -174,6 +175,7 @@ public static class OgcEndpoints
 
         // A filter naming what the layer cannot compare throws Cql2Exception: the error handler's 400.
         var (matched, rows) = await collection.PageAsync(db, query, ct);
+        var near = query.NearestPlaces ? await Places.NearestPlaces.ForAsync(db, collection.Id, [.. rows.Select(r => r.Id)], ct) : null;
 
         var items = OgcLinks.Items(request, collection.Id);
         // Paging links repeat the request's own filters and systems.
@@ -205,7 +207,8 @@ public static class OgcEndpoints
             w.WriteStartArray("features");
             foreach (var row in rows)
             {
-                GeoJsonResult.WriteFeature(w, row with { Geometry = query.Crs.FromStorage(row.Geometry) }, selected: query.Properties);
+                GeoJsonResult.WriteFeature(w, row with { Geometry = query.Crs.FromStorage(row.Geometry) }, selected: query.Properties,
+                    more: near is null ? null : m => Places.NearestPlaces.Write(m, near[row.Id]));
             }
 
             w.WriteEndArray();
@@ -222,9 +225,10 @@ public static class OgcEndpoints
         }
 
         var (crs, crsError) = ItemsQuery.ParseCrs(request.Query, "crs");
-        if (crs is null)
+        var (nearest, nearestError) = Places.NearestPlaces.Parse(request.Query, collection.Id);
+        if (crs is null || nearestError is not null)
         {
-            return TypedResults.Problem(crsError, statusCode: StatusCodes.Status400BadRequest, title: "Invalid feature request");
+            return TypedResults.Problem(crsError ?? nearestError, statusCode: StatusCodes.Status400BadRequest, title: "Invalid feature request");
         }
 
         if (await collection.FindAsync(db, featureId, ct) is not { } row)
@@ -236,9 +240,11 @@ public static class OgcEndpoints
         var items = OgcLinks.Items(request, collection.Id);
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{crs.Uri}>";
         var converted = row with { Geometry = crs.FromStorage(row.Geometry) };
+        var near = nearest ? await Places.NearestPlaces.ForAsync(db, collection.Id, [row.Id], ct) : null;
         return new GeoJsonResult(GeoJsonResult.GeoJson, w => GeoJsonResult.WriteFeature(w, converted, l => OgcLinks.Write(l,
             ($"{items}/{Uri.EscapeDataString(row.Id)}", "self", GeoJsonResult.GeoJson, "This feature"),
-            ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title))));
+            ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title)),
+            more: near is null ? null : m => Places.NearestPlaces.Write(m, near[row.Id])));
     }
 
     private static void WriteCollection(Utf8JsonWriter w, HttpRequest request, IFeatureLayer collection, Extent extent)
