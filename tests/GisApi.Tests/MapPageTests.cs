@@ -84,6 +84,16 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
         var links = Codes(seen.RootElement.GetProperty("links")).Select(Uri.UnescapeDataString).ToList();
         Assert.Contains($"/ogc/collections/parcels/items/{code}", links);
         Assert.Contains($"/odata/Parcels('{code}')", links);
+
+        // The card's nearest places: of each kind, the one PostGIS finds nearest on the spheroid.
+        var near = await Sql($"""
+            SELECT string_agg(kind || '|' || id, ',' ORDER BY kind || '|' || id COLLATE "C") FROM (
+              SELECT DISTINCT ON (p.kind) p.kind::text AS kind, p.id
+              FROM places p, land_parcels l WHERE l.code = '{code}'
+              ORDER BY p.kind, ST_Distance(p.location::geography, l.boundary::geography, true), p.id) x
+            """);
+        Assert.Equal(near.Split(',').Select(n => LandInventory.Data.EnumNames.OfLabel(n.Split('|')[0]) + "|" + n.Split('|')[1]).Order(StringComparer.Ordinal),
+            Codes(seen.RootElement.GetProperty("near")).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -68,7 +68,9 @@ const scenarios = {
     await page.waitForSelector('#card:not([hidden]) table');
     const fields = await page.$$eval('#card tr[data-field]', (rows) => Object.fromEntries(rows.map((r) => [r.dataset.field, r.querySelector('td').textContent])));
     const links = await page.$$eval('#card .links a', (as) => as.map((a) => a.getAttribute('href')));
-    return { title: await page.textContent('#card h2'), fields, links };
+    await page.waitForSelector('#near-places li');
+    const near = await page.$$eval('#near-places li', (items) => items.map((i) => `${i.dataset.kind}|${i.dataset.place}`));
+    return { title: await page.textContent('#card h2'), fields, links, near };
   },
   async language() {
     await open('#lang=en&status=available');

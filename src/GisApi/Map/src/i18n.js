@@ -46,6 +46,7 @@ export const labels = {
   clickMap: { zh: '在地图上点击一处以查看周边', en: 'Click the map to see what is nearby' },
   language: { zh: 'English', en: '中文' },
   units: { zh: '面积单位', en: 'Area unit' },
+  nearestPlaces: { zh: '最近的设施', en: 'Nearest places' },
 };
 
 export const values = {
@@ -93,6 +94,14 @@ export const values = {
   aging: { zh: '老旧楼宇', en: 'Aging' },
   featured: { zh: '特色楼宇', en: 'Featured' },
   underused: { zh: '低效楼宇', en: 'Underused' },
+  metroStation: { zh: '地铁站', en: 'Metro station' },
+  expresswayEntrance: { zh: '高速出入口', en: 'Expressway entrance' },
+  airport: { zh: '机场', en: 'Airport' },
+  railwayFreight: { zh: '铁路货运港', en: 'Railway freight port' },
+  railwayStation: { zh: '铁路客运站', en: 'Railway station' },
+  hospital: { zh: '医院', en: 'Hospital' },
+  school: { zh: '中小学', en: 'School' },
+  university: { zh: '高校', en: 'University' },
 };
 
 export const enums = {

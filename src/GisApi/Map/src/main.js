@@ -7,6 +7,7 @@ import { matches, order } from './filters.js';
 import { createMap, areaLabels, centre, bounds } from './map.js';
 import { toWgs84 } from './gcj02.js';
 import { el } from './dom.js';
+import { nearPlaces } from './places.js';
 
 const state = read();
 const $ = (selector) => document.querySelector(selector);
@@ -205,8 +206,10 @@ function renderCard(layer, feature) {
       el('button', { type: 'button', onclick: () => nearby(centre(feature.geometry), radiusM, true) }, t('nearby', state.lang)), ' ', t('within', state.lang), ' ', radius,
       el('button', { type: 'button', 'data-action': 'compare', disabled: !inCompare && compare.length >= 3,
         onclick: () => toggleCompare(layer, p) }, t(inCompare ? 'removeCompare' : (compare.length >= 3 ? 'compareFull' : 'addCompare'), state.lang))),
+    el('section', { id: 'near-places' }),
     el('div', { id: 'nearby' }));
   $('#card').hidden = false;
+  nearPlaces($('#near-places'), layer, p.code, state.lang);
 }
 
 /** Distances for the distance sort: from the clicked point, else from the middle of the map. */
