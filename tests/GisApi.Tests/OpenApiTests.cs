@@ -36,8 +36,9 @@ public sealed class OpenApiTests(InventoryApi api) : IClassFixture<InventoryApi>
         var declared = items.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
 
         string[] expected = ["collectionId", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "asOf", "filter", "filter-lang",
-            "filter-crs", "sortby", "properties", "f"];
+            "filter-crs", "sortby", "properties", "nearestPlaces", "f"];
         Assert.Equal(expected.Order(), declared.Keys.Order());
+        Assert.Equal("boolean", declared["nearestPlaces"].GetProperty("schema").GetProperty("type").GetString());
         var limit = declared["limit"].GetProperty("schema");
         Assert.Equal(ItemsQuery.DefaultLimit, limit.GetProperty("default").GetInt32());
         Assert.Equal(ItemsQuery.MaxLimit, limit.GetProperty("maximum").GetInt32());

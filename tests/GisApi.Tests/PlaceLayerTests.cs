@@ -99,5 +99,7 @@ public sealed class PlaceLayerTests(InventoryApi api) : IClassFixture<InventoryA
         Assert.Equal(HttpStatusCode.BadRequest, areas.StatusCode);
         using var wrong = await client.GetAsync("/ogc/collections/parcels/items?nearestPlaces=yes", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        using var past = await client.GetAsync("/ogc/collections/parcels/items?nearestPlaces=true&asOf=2026-01-01T00:00:00Z", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
     }
 }

@@ -141,6 +141,8 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
         var (bbox, bboxError) = bboxCrs is null ? (null, null) : Box(query, bboxCrs);
         var (asOf, asOfError) = AsOfParameter.Parse(query);
         var (nearest, nearestError) = Places.NearestPlaces.Parse(query, layer.Id);
+        // The places and the sites are measured as they are now: a layer of the past has no nearest places to give.
+        nearestError ??= nearest && asOf is not null ? $"{Places.NearestPlaces.Parameter} is of the present: not with {AsOfParameter.Name}" : null;
         var error = crsError ?? bboxCrsError ?? limitError ?? offsetError ?? bboxError ?? asOfError ?? nearestError;
         return error is null
             ? (new ItemsQuery(bbox, limit, offset, crs!)
