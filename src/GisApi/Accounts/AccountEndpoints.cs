@@ -82,7 +82,9 @@ public static class AccountEndpoints
     private static async Task<Ok<AccountView>> ChangeAsync(string userName, AccountChange body, HttpContext http, UserManager<Account> users, InventoryDbContext db)
     {
         var account = await FindAsync(users, userName);
-        var (role, bureau) = await CheckRoleAsync(db, body.Role ?? account.Role, body.Role is null && body.Bureau is null ? account.StewardId : body.Bureau,
+        // What the change does not name stays: a planner keeps their bureau unless given another; an admin names none.
+        var wantedRole = body.Role ?? account.Role;
+        var (role, bureau) = await CheckRoleAsync(db, wantedRole, body.Bureau ?? (wantedRole == Roles.Admin ? null : account.StewardId),
             http.RequestAborted);
         var disabled = body.Disabled ?? account.Disabled;
         if (account.Role == Roles.Admin && !account.Disabled && (disabled || role != Roles.Admin)

@@ -136,6 +136,15 @@ public sealed class AccountTests(WorkspaceApi api) : IClassFixture<WorkspaceApi>
         Assert.Equal("role", role.GetProperty("errors")[0].GetProperty("field").GetString());
         await JsonAsync(await admin.PostAsJsonAsync("/workspace/accounts", new { userName = WorkspaceApi.AdminName, role = "admin" }, Ct), HttpStatusCode.Conflict);
 
+        // A change that names only the role keeps a planner's bureau; a move names the new one.
+        var (mover, _) = await api.AccountAsync("planner-mover", "planner", EditableApi.ParcelSteward);
+        mover.Dispose();
+        var same = await JsonAsync(await admin.PatchAsJsonAsync("/workspace/accounts/planner-mover", new { role = "planner" }, Ct), HttpStatusCode.OK);
+        Assert.Equal(EditableApi.ParcelSteward, same.GetProperty("bureau").GetString());
+        var moved = await JsonAsync(await admin.PatchAsJsonAsync("/workspace/accounts/planner-mover", new { bureau = "jk-investment-promotion" }, Ct), HttpStatusCode.OK);
+        Assert.Equal("jk-investment-promotion", await api.Database.ScalarAsync<string>("SELECT steward_id FROM accounts WHERE user_name = 'planner-mover'"));
+        Assert.Equal("jk-investment-promotion", moved.GetProperty("bureau").GetString());
+
         // The admin is the only one: they cannot disable themself.
         var last = await JsonAsync(await admin.PatchAsJsonAsync($"/workspace/accounts/{WorkspaceApi.AdminName}", new { disabled = true }, Ct), HttpStatusCode.Conflict);
         Assert.Equal("The last admin", last.GetProperty("title").GetString());
