@@ -14,6 +14,9 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
 {
     private static readonly string Artifacts = BrowserScenario.Artifacts;
 
+    /// <summary>The card's figures whose units Chinese writes otherwise (年, 万元, 亩).</summary>
+    private static readonly string[] EnglishFigures = ["leaseTermYears", "depositWanYuan", "startingPrice", "siteAreaMu"];
+
     private Task<string> Sql(string sql) => api.Database.ScalarAsync<string>(sql);
 
     private static string[] Codes(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
@@ -81,6 +84,27 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
         Assert.Equal(row.GetString(3), fields.GetProperty("contactPhone").GetString());
         Assert.Equal(row.GetString(4), fields.GetProperty("verifiedOn").GetString());
         Assert.Equal(row.GetString(5), fields.GetProperty("areaId").GetString());
+        // Figures read as English does: no Chinese unit left in the English card, 万元 as millions of CNY.
+        await using (var other = await api.Database.OpenAsync())
+        await using (var terms = new Npgsql.NpgsqlCommand(
+            "SELECT lease_term_years, deposit_wan_yuan, starting_price, price_basis::text FROM land_parcels WHERE code = @code", other))
+        {
+            terms.Parameters.AddWithValue("code", code);
+            await using var term = await terms.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            Assert.True(await term.ReadAsync(TestContext.Current.CancellationToken));
+            var invariant = CultureInfo.InvariantCulture;
+            Assert.Equal($"{term.GetInt32(0)} years", fields.GetProperty("leaseTermYears").GetString());
+            Assert.Equal($"CNY {(term.GetDecimal(1) / 100).ToString("#,##0.###", invariant)} million", fields.GetProperty("depositWanYuan").GetString());
+            var starting = term.GetDecimal(2);
+            Assert.Equal(term.GetString(3) switch
+            {
+                "wan_yuan_per_mu" => $"CNY {(starting / 100).ToString("#,##0.###", invariant)} million per mu",
+                "wan_yuan_total" => $"CNY {(starting / 100).ToString("#,##0.###", invariant)} million in total",
+                _ => $"CNY {starting.ToString("#,##0", invariant)} per m² of floor area",
+            }, fields.GetProperty("startingPrice").GetString());
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", string.Join(" ", EnglishFigures.Select(f => fields.GetProperty(f).GetString())));
+        }
+
         var links = Codes(seen.RootElement.GetProperty("links")).Select(Uri.UnescapeDataString).ToList();
         Assert.Contains($"/ogc/collections/parcels/items/{code}", links);
         Assert.Contains($"/odata/Parcels('{code}')", links);
