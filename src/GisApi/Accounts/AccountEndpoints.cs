@@ -95,7 +95,7 @@ public static class AccountEndpoints
         }
 
         (account.Role, account.StewardId, account.Disabled) = (role, bureau, disabled);
-        AccountRules.Check(await users.UpdateAsync(account), "account");
+        // A new security stamp ends the account's sessions; saving it saves the change with it, in one update.
         AccountRules.Check(await users.UpdateSecurityStampAsync(account), "account");
         return TypedResults.Ok(View(account));
     }
@@ -104,12 +104,10 @@ public static class AccountEndpoints
     {
         var account = await FindAsync(users, userName);
         var password = AccountRules.OneTimePassword();
+        // Unlocked and to be replaced: saved with the new password (and its new security stamp, which ends the sessions).
+        (account.MustChangePassword, account.LockoutEnd, account.AccessFailedCount) = (true, null, 0);
         AccountRules.Check(await users.RemovePasswordAsync(account), "password");
         AccountRules.Check(await users.AddPasswordAsync(account, password), "password");
-        account.MustChangePassword = true;
-        account.LockoutEnd = null;
-        account.AccessFailedCount = 0;
-        AccountRules.Check(await users.UpdateAsync(account), "password");
         return TypedResults.Ok(new IssuedPassword(View(account), password));
     }
 

@@ -3,6 +3,7 @@ using LandInventory.Data.Accounts;
 using LandInventory.GisApi.Auth;
 using LandInventory.GisApi.Errors;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,10 @@ public static class SessionEndpoints
             throw new RequestRefusedException(Refusal.Invalid, "Bad request", "userName and password are both required");
         }
 
-        var result = await signIn.PasswordSignInAsync(body.UserName, body.Password, isPersistent: false, lockoutOnFailure: true);
+        // An unknown name gets the answer a wrong password gets: the answer does not tell which names exist.
+        var account = await signIn.UserManager.FindByNameAsync(body.UserName)
+            ?? throw new RequestRefusedException(Refusal.NotSignedIn, "Not signed in", WrongPassword);
+        var result = await signIn.PasswordSignInAsync(account, body.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             throw new RequestRefusedException(Refusal.NotYours, "Account locked",
@@ -79,15 +83,13 @@ public static class SessionEndpoints
 
         if (!result.Succeeded)
         {
-            throw new RequestRefusedException(Refusal.NotSignedIn, "Not signed in", "The user name or the password is wrong.");
+            throw new RequestRefusedException(Refusal.NotSignedIn, "Not signed in", WrongPassword);
         }
 
-        var account = await signIn.UserManager.FindByNameAsync(body.UserName) ?? throw new InvalidOperationException("signed in without an account");
-        // The antiforgery token is bound to who is signed in: the one the page used to sign in is no good after it.
-        http.User = await signIn.CreateUserPrincipalAsync(account);
-        return TypedResults.Ok(await DescribeAsync(db, account.UserName!, account.Role, account.StewardId, account.MustChangePassword,
-            antiforgery.GetAndStoreTokens(http).RequestToken, http.RequestAborted));
+        return TypedResults.Ok(await SignedInAsync(http, signIn, db, antiforgery, account, signInNow: false));
     }
+
+    private const string WrongPassword = "The user name or the password is wrong.";
 
     private static async Task<Ok<Session>> ChangePasswordAsync(PasswordChange body, HttpContext http, SignInManager<Account> signIn,
         InventoryDbContext db, IAntiforgery antiforgery)
@@ -108,14 +110,29 @@ public static class SessionEndpoints
             throw AccountRules.Unprocessable("newPassword", "The new password is the current one.");
         }
 
-        AccountRules.Check(await signIn.UserManager.ChangePasswordAsync(account, body.CurrentPassword, body.NewPassword), "password");
+        // Cleared before the change, which saves the account once (a refused change saves nothing).
         account.MustChangePassword = false;
-        AccountRules.Check(await signIn.UserManager.UpdateAsync(account), "password");
+        AccountRules.Check(await signIn.UserManager.ChangePasswordAsync(account, body.CurrentPassword, body.NewPassword), "password");
         // The security stamp changed, which ends every session of the account: this one goes on with a new cookie.
-        await signIn.SignInAsync(account, isPersistent: false);
+        return TypedResults.Ok(await SignedInAsync(http, signIn, db, antiforgery, account, signInNow: true));
+    }
+
+    /// <summary>
+    /// The session of <paramref name="account"/>, as this request's answer: its principal becomes the request's (the
+    /// antiforgery token is bound to who is signed in, so the one the page had before is no good after), with a new
+    /// cookie when <paramref name="signInNow"/>.
+    /// </summary>
+    private static async Task<Session> SignedInAsync(HttpContext http, SignInManager<Account> signIn, InventoryDbContext db,
+        IAntiforgery antiforgery, Account account, bool signInNow)
+    {
         http.User = await signIn.CreateUserPrincipalAsync(account);
-        return TypedResults.Ok(await DescribeAsync(db, account.UserName!, account.Role, account.StewardId, false,
-            antiforgery.GetAndStoreTokens(http).RequestToken, http.RequestAborted));
+        if (signInNow)
+        {
+            await http.SignInAsync(IdentityConstants.ApplicationScheme, http.User);
+        }
+
+        return await DescribeAsync(db, account.UserName!, account.Role, account.StewardId, account.MustChangePassword,
+            antiforgery.GetAndStoreTokens(http).RequestToken, http.RequestAborted);
     }
 
     private static async Task<Session> DescribeAsync(InventoryDbContext db, string userName, string role, string? bureau, bool mustChange,

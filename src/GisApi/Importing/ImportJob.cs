@@ -91,8 +91,7 @@ public sealed class ImportJob(string id, string owner, ImportInput input, string
         reviewOf = ReviewOf,
         committedBy = CommittedBy,
         report = Result is null ? null : ImportReport.Of(Result, options),
-        links = Reviewable
-            ? new[] { new { href = self, rel = "self", type = "application/json" }, new { href = $"{self}/commit", rel = "commit", type = "application/json" } }
-            : new[] { new { href = self, rel = "self", type = "application/json" } },
+        links = new[] { (self, "self"), ($"{self}/commit", "commit") }.Take(Reviewable ? 2 : 1)
+            .Select(l => new { href = l.Item1, rel = l.Item2, type = "application/json" }),
     };
 }

@@ -4,7 +4,7 @@ import { labels, enums, t, v } from './i18n.js';
 import { fields, odata } from './fields.js';
 import { read, write } from './state.js';
 import { matches, order } from './filters.js';
-import { createMap, areaLabels, centre, bounds } from './map.js';
+import { createMap, areaLabels, centre, bounds, boundsOf } from './map.js';
 import { toWgs84 } from './gcj02.js';
 import { el } from './dom.js';
 import { nearPlaces } from './places.js';
@@ -72,9 +72,7 @@ await loaded;
 for (const layer of ['areas', 'parcels', 'carriers', 'buildings']) map.getSource(layer).setData(data[layer]);
 if (!state.c) {
   // No view in the link: the whole inventory.
-  const all = ['areas', 'parcels', 'carriers', 'buildings'].flatMap((layer) => data[layer].features.map((f) => bounds(f.geometry)))
-    .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-  map.fitBounds([[all[0], all[1]], [all[2], all[3]]], { padding: 40, duration: 0 });
+  map.fitBounds(boundsOf(['areas', 'parcels', 'carriers', 'buildings'].flatMap((layer) => data[layer].features)), { padding: 40, duration: 0 });
 }
 map.on('moveend', () => {
   const c = map.getCenter();

@@ -61,6 +61,13 @@ export function centre(geometry) {
   return [(minX + maxX) / 2, (minY + maxY) / 2];
 }
 
+/** The box around several features: [[minX, minY], [maxX, maxY]], as fitBounds takes it. */
+export function boundsOf(features) {
+  const box = features.map((f) => bounds(f.geometry))
+    .reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+  return [[box[0], box[1]], [box[2], box[3]]];
+}
+
 export function bounds(geometry) {
   const box = [Infinity, Infinity, -Infinity, -Infinity];
   const walk = (c) => {

@@ -34,6 +34,9 @@ export async function antiforgery() {
   useAntiforgery(json.token);
 }
 
+/** One feature's URL in the OGC API (its edits, its history, its versions hang off it). */
+export const itemUrl = (layer, code) => `/ogc/collections/${layer}/items/${encodeURIComponent(code)}`;
+
 /** Every feature an OGC items query answers: pages of 1000, following the next links. */
 export async function allItems(url) {
   const features = [];

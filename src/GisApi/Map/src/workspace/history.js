@@ -1,15 +1,10 @@
 // A feature's timeline: who, when, which fields old → new, the boundary before and after on a small map; and any
 // earlier version restored as a new change (the API writes it as a replace, with every check and If-Match).
 import { el } from '../dom.js';
-import { v } from '../i18n.js';
-import { call } from './api.js';
-import { w } from './words.js';
+import { call, itemUrl } from './api.js';
+import { w, shown } from './words.js';
 import { reviewMap } from './review-map.js';
 
-const itemUrl = (layer, code) => `/ogc/collections/${layer}/items/${encodeURIComponent(code)}`;
-// The history keeps enumerations by their database labels (under_negotiation): shown by their API names' words.
-const camel = (x) => x.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-const shown = (x, lang) => x === null || x === undefined ? '—' : typeof x === 'string' ? v(camel(x), lang) : JSON.stringify(x);
 
 export async function historyPanel(container, { layer, code, lang, label, say, onRestored }) {
   const { json } = await call(`${itemUrl(layer, code)}/history?limit=1000`);

@@ -4,8 +4,8 @@
 import { el } from '../dom.js';
 import { fields } from '../fields.js';
 import { enums, t, v } from '../i18n.js';
-import { call, allItems, Problem } from './api.js';
-import { w } from './words.js';
+import { call, allItems, Problem, itemUrl } from './api.js';
+import { w, shown } from './words.js';
 import { historyPanel } from './history.js';
 
 /** How each patchable field is typed in the form; anything else is a number. */
@@ -15,13 +15,11 @@ const kinds = {
   verifiedOn: 'date', availableFrom: 'date', contactName: 'text', contactPhone: 'text',
 };
 const today = () => new Date().toISOString().slice(0, 10);
-const itemUrl = (layer, code) => `/ogc/collections/${layer}/items/${encodeURIComponent(code)}`;
 /** A field's label in the page's language: the map card's, else the workspace's own words. */
 export const label = (layer, field, lang) => {
   const f = fields[layer]?.find(([name]) => name === field);
   return f ? (lang === 'zh' ? f[1] : f[2]) : w(field, lang);
 };
-const shown = (x, lang) => x === null || x === undefined || x === '' ? '—' : typeof x === 'string' ? v(x, lang) : String(x);
 
 export async function recordsView(root, { lang, session, config, say }) {
   const layers = config.layers.filter((l) => l.stewarded);

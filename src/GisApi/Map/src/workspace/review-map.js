@@ -1,7 +1,7 @@
 // The review's map: every changed feature's old boundary (dashed red) and new one (blue), added features (green),
 // removed ones (grey), each drawn from the dry run's own report — nothing of the change is written yet.
 import { Map, NavigationControl, ScaleControl } from '/map/vendor/maplibre-gl.mjs';
-import { bounds } from '../map.js';
+import { boundsOf } from '../map.js';
 
 export const styles = {
   old: { colour: '#c0392b', dash: [2, 2] },
@@ -46,16 +46,11 @@ export function reviewMap(container, changes, problems = []) {
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }));
   const all = Object.values(data).flatMap((c) => c.features);
-  if (all.length > 0) {
-    const box = all.map((f) => bounds(f.geometry)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-    map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { padding: 40, maxZoom: 17, duration: 0 });
-  }
+  if (all.length > 0) map.fitBounds(boundsOf(all), { padding: 40, maxZoom: 17, duration: 0 });
   /** Centres the map on one feature's change. */
   map.show = (key) => {
     const shapes = all.filter((f) => f.properties.key === key);
-    if (shapes.length === 0) return;
-    const box = shapes.map((f) => bounds(f.geometry)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-    map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { padding: 60, maxZoom: 18, duration: 0 });
+    if (shapes.length > 0) map.fitBounds(boundsOf(shapes), { padding: 60, maxZoom: 18, duration: 0 });
   };
   return map;
 }

@@ -3,16 +3,14 @@
 // system offered in one click), every change with each field's old and new value, and a map of old and new shapes.
 // Commit writes exactly the reviewed change; if the layer changed meanwhile the new difference is shown instead.
 import { el } from '../dom.js';
-import { v } from '../i18n.js';
 import { call } from './api.js';
-import { w } from './words.js';
+import { w, shown } from './words.js';
 import { reviewMap, styles } from './review-map.js';
 import { label } from './records.js';
 
 const PageSize = 100;
 const crsChoices = ['', 'EPSG:4544', 'EPSG:4490', 'EPSG:4523', 'EPSG:4326', 'EPSG:3857', 'gcj02', 'bd09'];
 const layerOf = (name, layers) => layers.find((l) => name.toLowerCase().startsWith(l.id))?.id ?? '';
-const shown = (x, lang) => x === null || x === undefined ? '—' : typeof x === 'object' ? (x.type ?? JSON.stringify(x)) : typeof x === 'string' ? v(x, lang) : String(x);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function uploadView(root, { lang, session, config, say, param }) {

@@ -1,4 +1,6 @@
 // The workspace's words in Chinese and English; field labels and values come from the map's (fields.js, i18n.js).
+import { v } from '../i18n.js';
+
 export const words = {
   title: { zh: '成都经开区 · 资源维护工作台', en: 'Chengdu ETDZ · Planner workspace' },
   signIn: { zh: '登录', en: 'Sign in' },
@@ -117,3 +119,13 @@ export const words = {
 
 export const w = (key, lang, values = {}) =>
   (words[key]?.[lang] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+
+/**
+ * A field's value in words: nothing as —, an enumeration by its words (the history keeps database labels such as
+ * under_negotiation: they read as the API's names), a geometry by its type, anything else as it is.
+ */
+export const shown = (x, lang) => {
+  if (x === null || x === undefined || x === '') return '—';
+  if (typeof x === 'string') return v(x.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), lang);
+  return typeof x === 'object' ? (x.type ?? JSON.stringify(x)) : String(x);
+};
