@@ -48,4 +48,16 @@ public static class FloorSpaceConfiguration
             t.HasCheckConstraint($"ck_{table}_floor_load_positive", "floor_load_kn_per_sqm > 0");
         });
     }
+
+    /// <summary>An index on each figure a site-selection match tests (GisApi Matching/), so a hard criterion is an index scan.</summary>
+    public static void HasFloorSpaceIndexes<T>(this EntityTypeBuilder<T> builder)
+        where T : class, IFloorSpace
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.HasIndex(nameof(IFloorSpace.VacantFloorAreaSqm));
+        builder.HasIndex(nameof(IFloorSpace.FloorHeightM));
+        builder.HasIndex(nameof(IFloorSpace.FloorLoadKnPerSqm));
+        builder.HasIndex(nameof(IFloorSpace.RentCnyPerSqmMonth));
+        builder.HasIndex(nameof(IFloorSpace.AvailableFrom));
+    }
 }

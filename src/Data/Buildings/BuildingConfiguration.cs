@@ -14,6 +14,9 @@ public sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
         builder.HasOne(b => b.Carrier).WithMany(c => c.Buildings).HasForeignKey(b => b.CarrierId)
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => b.CarrierId);
+        // The site-selection match's hard criteria (GisApi Matching/): each its own index.
+        builder.HasIndex(b => b.Floors);
+        builder.HasFloorSpaceIndexes();
         builder.HasFloorSpace(nameof(Building.GrossFloorAreaSqm), "gross_floor_area_sqm");
         builder.HasMultiPolygon(nameof(Building.Footprint), "footprint", required: true);
         builder.ToTable(t => t.HasCheckConstraint("ck_buildings_floors_positive", "floors > 0"));

@@ -13,6 +13,10 @@ public sealed class IndustrialCarrierConfiguration : IEntityTypeConfiguration<In
         builder.HasIndex(c => c.Status);
         // GIN makes "serves industry X" (= ANY / @>) an index lookup.
         builder.HasIndex(c => c.Industries).HasMethod("gin");
+        // The site-selection match's hard criteria (GisApi Matching/): each its own index.
+        builder.HasIndex(c => c.Kind);
+        builder.HasIndex(c => c.PowerCapacityKva);
+        builder.HasFloorSpaceIndexes();
         builder.HasFloorSpace(nameof(IndustrialCarrier.TotalFloorAreaSqm), "total_floor_area_sqm");
         builder.Property(c => c.PowerCapacityKva).HasPrecision(10, 1);
         builder.Property(c => c.Operator).HasMaxLength(200);

@@ -407,6 +407,9 @@ namespace LandInventory.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_buildings");
 
+                    b.HasIndex("AvailableFrom")
+                        .HasDatabaseName("ix_buildings_available_from");
+
                     b.HasIndex("CarrierId")
                         .HasDatabaseName("ix_buildings_carrier_id");
 
@@ -414,13 +417,28 @@ namespace LandInventory.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_buildings_code");
 
+                    b.HasIndex("FloorHeightM")
+                        .HasDatabaseName("ix_buildings_floor_height_m");
+
+                    b.HasIndex("FloorLoadKnPerSqm")
+                        .HasDatabaseName("ix_buildings_floor_load_kn_per_sqm");
+
+                    b.HasIndex("Floors")
+                        .HasDatabaseName("ix_buildings_floors");
+
                     b.HasIndex("Footprint")
                         .HasDatabaseName("ix_buildings_footprint");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Footprint"), "gist");
 
+                    b.HasIndex("RentCnyPerSqmMonth")
+                        .HasDatabaseName("ix_buildings_rent_cny_per_sqm_month");
+
                     b.HasIndex("StewardId")
                         .HasDatabaseName("ix_buildings_steward_id");
+
+                    b.HasIndex("VacantFloorAreaSqm")
+                        .HasDatabaseName("ix_buildings_vacant_floor_area_sqm");
 
                     b.ToTable("buildings", null, t =>
                         {
@@ -592,19 +610,37 @@ namespace LandInventory.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_industrial_carriers");
 
+                    b.HasIndex("AvailableFrom")
+                        .HasDatabaseName("ix_industrial_carriers_available_from");
+
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_industrial_carriers_code");
+
+                    b.HasIndex("FloorHeightM")
+                        .HasDatabaseName("ix_industrial_carriers_floor_height_m");
+
+                    b.HasIndex("FloorLoadKnPerSqm")
+                        .HasDatabaseName("ix_industrial_carriers_floor_load_kn_per_sqm");
 
                     b.HasIndex("Industries")
                         .HasDatabaseName("ix_industrial_carriers_industries");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Industries"), "gin");
 
+                    b.HasIndex("Kind")
+                        .HasDatabaseName("ix_industrial_carriers_kind");
+
                     b.HasIndex("Location")
                         .HasDatabaseName("ix_industrial_carriers_location");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("PowerCapacityKva")
+                        .HasDatabaseName("ix_industrial_carriers_power_capacity_kva");
+
+                    b.HasIndex("RentCnyPerSqmMonth")
+                        .HasDatabaseName("ix_industrial_carriers_rent_cny_per_sqm_month");
 
                     b.HasIndex("SiteBoundary")
                         .HasDatabaseName("ix_industrial_carriers_site_boundary");
@@ -616,6 +652,9 @@ namespace LandInventory.Data.Migrations
 
                     b.HasIndex("StewardId")
                         .HasDatabaseName("ix_industrial_carriers_steward_id");
+
+                    b.HasIndex("VacantFloorAreaSqm")
+                        .HasDatabaseName("ix_industrial_carriers_vacant_floor_area_sqm");
 
                     b.ToTable("industrial_carriers", null, t =>
                         {
@@ -870,6 +909,27 @@ namespace LandInventory.Data.Migrations
                         .HasColumnType("price_basis")
                         .HasColumnName("price_basis");
 
+                    b.Property<decimal?>("PriceWanYuanPerMu")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("price_wan_yuan_per_mu")
+                        .HasComputedColumnSql("round(CASE price_basis WHEN 'wan_yuan_per_mu' THEN starting_price WHEN 'wan_yuan_total' THEN starting_price * 10000 / (net_site_area_sqm * 15) WHEN 'yuan_per_sqm_floor_area' THEN starting_price * plot_ratio_max / 15 END, 2)", true);
+
+                    b.Property<decimal?>("PriceWanYuanTotal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("price_wan_yuan_total")
+                        .HasComputedColumnSql("round(CASE price_basis WHEN 'wan_yuan_per_mu' THEN starting_price * net_site_area_sqm * 15 / 10000 WHEN 'wan_yuan_total' THEN starting_price WHEN 'yuan_per_sqm_floor_area' THEN starting_price * net_site_area_sqm * plot_ratio_max / 10000 END, 2)", true);
+
+                    b.Property<decimal?>("PriceYuanPerSqmFloorArea")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("price_yuan_per_sqm_floor_area")
+                        .HasComputedColumnSql("round(CASE price_basis WHEN 'wan_yuan_per_mu' THEN starting_price * 15 / plot_ratio_max WHEN 'wan_yuan_total' THEN starting_price * 10000 / (net_site_area_sqm * plot_ratio_max) WHEN 'yuan_per_sqm_floor_area' THEN starting_price END, 2)", true);
+
                     b.Property<decimal>("SiteAreaMu")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasPrecision(12, 2)
@@ -918,6 +978,9 @@ namespace LandInventory.Data.Migrations
                     b.HasIndex("AreaId")
                         .HasDatabaseName("ix_land_parcels_area_id");
 
+                    b.HasIndex("AvailableFrom")
+                        .HasDatabaseName("ix_land_parcels_available_from");
+
                     b.HasIndex("Boundary")
                         .HasDatabaseName("ix_land_parcels_boundary");
 
@@ -927,11 +990,29 @@ namespace LandInventory.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_land_parcels_code");
 
+                    b.HasIndex("LeaseTermYears")
+                        .HasDatabaseName("ix_land_parcels_lease_term_years");
+
+                    b.HasIndex("NetSiteAreaSqm")
+                        .HasDatabaseName("ix_land_parcels_net_site_area_sqm");
+
+                    b.HasIndex("PriceWanYuanPerMu")
+                        .HasDatabaseName("ix_land_parcels_price_wan_yuan_per_mu");
+
+                    b.HasIndex("PriceWanYuanTotal")
+                        .HasDatabaseName("ix_land_parcels_price_wan_yuan_total");
+
+                    b.HasIndex("PriceYuanPerSqmFloorArea")
+                        .HasDatabaseName("ix_land_parcels_price_yuan_per_sqm_floor_area");
+
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_land_parcels_status");
 
                     b.HasIndex("StewardId")
                         .HasDatabaseName("ix_land_parcels_steward_id");
+
+                    b.HasIndex("Status", "LandUse")
+                        .HasDatabaseName("ix_land_parcels_status_land_use");
 
                     b.ToTable("land_parcels", null, t =>
                         {

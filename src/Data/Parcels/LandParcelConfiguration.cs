@@ -18,6 +18,15 @@ public sealed class LandParcelConfiguration : IEntityTypeConfiguration<LandParce
         builder.HasOne(p => p.Area).WithMany(a => a.Parcels).HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.AreaId);
         builder.HasIndex(p => p.Status);
+        // The site-selection match's hard criteria are range tests on these (GisApi Matching/): each its own index.
+        // Two land uses: an index of its own would select half the table; beside the status a match always tests, it serves.
+        builder.HasIndex(p => new { p.Status, p.LandUse });
+        builder.HasIndex(p => p.NetSiteAreaSqm);
+        builder.HasIndex(p => p.LeaseTermYears);
+        builder.HasIndex(p => p.AvailableFrom);
+        builder.HasIndex(p => p.PriceWanYuanPerMu);
+        builder.HasIndex(p => p.PriceWanYuanTotal);
+        builder.HasIndex(p => p.PriceYuanPerSqmFloorArea);
         builder.Property(p => p.AreaId).HasMaxLength(64);
         builder.Property(p => p.LandUseCode).HasMaxLength(16);
         builder.Property(p => p.NetSiteAreaSqm).HasPrecision(12, 2);
@@ -34,6 +43,17 @@ public sealed class LandParcelConfiguration : IEntityTypeConfiguration<LandParce
         builder.Property(p => p.HeightLimitM).HasPrecision(6, 1);
         builder.Property(p => p.StartingPrice).HasPrecision(14, 2);
         builder.Property(p => p.DepositWanYuan).HasPrecision(12, 2);
+        // A budget is given in one basis and parcels are priced in three: each price in every basis, derived in the
+        // database (1 亩 = 10000/15 m²; floor area = site area × the maximum plot ratio), so a budget is one indexed test.
+        builder.Property(p => p.PriceWanYuanPerMu).HasPrecision(14, 2).HasComputedColumnSql(Price(
+            "starting_price", "starting_price * 10000 / (net_site_area_sqm * 15)",
+            "starting_price * plot_ratio_max / 15"), stored: true);
+        builder.Property(p => p.PriceWanYuanTotal).HasPrecision(14, 2).HasComputedColumnSql(Price(
+            "starting_price * net_site_area_sqm * 15 / 10000", "starting_price",
+            "starting_price * net_site_area_sqm * plot_ratio_max / 10000"), stored: true);
+        builder.Property(p => p.PriceYuanPerSqmFloorArea).HasPrecision(14, 2).HasComputedColumnSql(Price(
+            "starting_price * 15 / plot_ratio_max", "starting_price * 10000 / (net_site_area_sqm * plot_ratio_max)",
+            "starting_price"), stored: true);
         builder.HasMultiPolygon(nameof(LandParcel.Boundary), "boundary", required: true);
         builder.HasNonNegative("starting_price", "deposit_wan_yuan", "plot_ratio_min");
         builder.ToTable(t =>
@@ -53,4 +73,8 @@ public sealed class LandParcelConfiguration : IEntityTypeConfiguration<LandParce
             t.HasCheckConstraint("ck_land_parcels_land_use_code", "land_use_code ~ '^[A-Za-z0-9]{1,16}$'");
         });
     }
+
+    private static string Price(string fromPerMu, string fromTotal, string fromFloorArea) =>
+        $"round(CASE price_basis WHEN 'wan_yuan_per_mu' THEN {fromPerMu} WHEN 'wan_yuan_total' THEN {fromTotal} " +
+        $"WHEN 'yuan_per_sqm_floor_area' THEN {fromFloorArea} END, 2)";
 }

@@ -1,3 +1,4 @@
+using LandInventory.GisApi.Matching;
 using LandInventory.Data.Areas;
 using LandInventory.Data.Buildings;
 using LandInventory.GisApi.Editing;
@@ -61,5 +62,14 @@ public static class BuildingLayer
             UNION ALL
             SELECT b.area_id, GROUPING(b.area_id) = 1, 'vacantBuildingFloorAreaSqmByCategory', b.category::text, sum(b.vacant_floor_area_sqm)
             FROM b GROUP BY GROUPING SETS ((b.area_id, b.category), (b.category))
-            """));
+            """),
+        new MatchLayer(MatchLayer.Floor, "t.vacant_floor_area_sqm > 0", new Dictionary<string, MatchColumn>
+        {
+            ["size"] = new("t.vacant_floor_area_sqm"),
+            ["floorHeight"] = new("t.floor_height_m"),
+            ["floorLoad"] = new("t.floor_load_kn_per_sqm"),
+            ["floors"] = new("t.floors", IsInteger: true),
+            ["rent"] = new("t.rent_cny_per_sqm_month"),
+            ["availableBy"] = new("t.available_from"),
+        }));
 }

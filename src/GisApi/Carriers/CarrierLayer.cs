@@ -1,3 +1,4 @@
+using LandInventory.GisApi.Matching;
 using LandInventory.Data.Areas;
 using LandInventory.Data.Carriers;
 using LandInventory.GisApi.Editing;
@@ -74,5 +75,18 @@ public static class CarrierLayer
             UNION ALL
             SELECT c.area_id, GROUPING(c.area_id) = 1, 'vacantFloorAreaSqmByIndustry', i::text, sum(c.vacant_floor_area_sqm)
             FROM c CROSS JOIN LATERAL unnest(c.industries) i GROUP BY GROUPING SETS ((c.area_id, i), (i))
-            """));
+            """),
+        // On offer: taking tenants now or once built, with floor space left.
+        new MatchLayer(MatchLayer.Floor, "t.status IN ('available', 'under_construction') AND t.vacant_floor_area_sqm > 0",
+            new Dictionary<string, MatchColumn>
+            {
+                ["industry"] = new("t.industries", "industry", IsArray: true),
+                ["kind"] = new("t.kind", "carrier_kind"),
+                ["size"] = new("t.vacant_floor_area_sqm"),
+                ["floorHeight"] = new("t.floor_height_m"),
+                ["floorLoad"] = new("t.floor_load_kn_per_sqm"),
+                ["power"] = new("t.power_capacity_kva"),
+                ["rent"] = new("t.rent_cny_per_sqm_month"),
+                ["availableBy"] = new("t.available_from"),
+            }));
 }

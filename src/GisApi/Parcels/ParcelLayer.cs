@@ -1,3 +1,4 @@
+using LandInventory.GisApi.Matching;
 using LandInventory.Data.Parcels;
 using LandInventory.GisApi.Editing;
 using LandInventory.GisApi.OData;
@@ -70,5 +71,16 @@ public static class ParcelLayer
             UNION ALL
             SELECT p.area_id, GROUPING(p.area_id) = 1, 'availableSiteAreaSqmByLandUse', p.land_use::text, sum(p.net_site_area_sqm)
             FROM land_parcels p WHERE p.status = 'available' GROUP BY GROUPING SETS ((p.area_id, p.land_use), (p.land_use))
-            """));
+            """),
+        new MatchLayer(MatchLayer.Land, "t.status = 'available'", new Dictionary<string, MatchColumn>
+        {
+            ["use"] = new("t.land_use", "land_use"),
+            ["areas"] = new("t.area_id"),
+            ["size"] = new("t.net_site_area_sqm"),
+            ["price.wanYuanPerMu"] = new("t.price_wan_yuan_per_mu"),
+            ["price.wanYuanTotal"] = new("t.price_wan_yuan_total"),
+            ["price.yuanPerSqmFloorArea"] = new("t.price_yuan_per_sqm_floor_area"),
+            ["leaseTerm"] = new("t.lease_term_years", IsInteger: true),
+            ["availableBy"] = new("t.available_from"),
+        }));
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using LandInventory.Data;
+using LandInventory.GisApi.Errors;
+using LandInventory.GisApi.Http;
+using LandInventory.GisApi.Ogc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandInventory.GisApi.Matching;
+
+/// <summary>
+/// Site selection: a project's requirements in, a ranked and explained shortlist out. <c>POST /match</c> takes them as
+/// JSON; <c>GET /match</c> as query parameters (<see cref="MatchForm"/>), for links that can be shared; both answer the
+/// same (<see cref="MatchAnswer"/>). Bad requirements are a 400 naming each field.
+/// </summary>
+public static class MatchEndpoints
+{
+    public const string Json = "application/json";
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapMatchEndpoints(this IEndpointRouteBuilder app)
+    {
+        var match = app.MapGroup("/match").WithTags("Site selection");
+        match.MapPost("", Post).WithName("MatchPost")
+            .WithSummary("Rank the sites that meet a project's requirements, explain each criterion, count those one requirement away")
+            .Accepts<JsonElement>(Json)
+            .Produces<MatchAnswer>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
+        match.MapGet("", Get).WithName("MatchGet").AddEndpointFilter<DataVersionETag>()
+            .WithSummary("The same match with the requirements as query parameters (size=8000..12000&floorLoad=30..&near=metroStation:1000;soft)")
+            .Produces<MatchAnswer>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    /// <summary>The query a body or form asks, checked; a refusal names every wrong field.</summary>
+    public static async Task<MatchQuery> ReadAsync(
+        (string? Space, List<WrittenRequirement> Written, int? Limit, int? Offset) written, List<FieldError> errors,
+        InventoryDbContext db, CancellationToken ct)
+    {
+        var areas = written.Written.Any(w => w.Criterion == "areas")
+            ? (await db.Areas.AsNoTracking().Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return RequirementReader.Read(written.Space, written.Written, written.Limit, written.Offset, areas, errors);
+    }
+
+    private static async Task<GeoJsonResult> Post(HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            throw new RequestRefusedException(Refusal.Invalid, "Invalid requirements", $"The body is not JSON: {e.Message}");
+        }
+
+        var errors = new List<FieldError>();
+        return await AnswerAsync(request, await ReadAsync(MatchBody.Read(body, errors), errors, db, ct), db, ct);
+    }
+
+    private static async Task<GeoJsonResult> Get(HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        return await AnswerAsync(request, await ReadAsync(MatchForm.Read(request.Query, errors), errors, db, ct), db, ct);
+    }
+
+    private static async Task<GeoJsonResult> AnswerAsync(HttpRequest request, MatchQuery query, InventoryDbContext db, CancellationToken ct)
+    {
+        var answer = await SiteMatcher.RunAsync(db, query, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
+        return new GeoJsonResult(Json, w => JsonSerializer.Serialize(w, answer, Options));
+    }
+}
