@@ -57,7 +57,7 @@ public static class Criteria
         new("use", CriterionShape.Values, new("用地性质", "land use"), [], typeof(LandUse)),
         new("industry", CriterionShape.Values, new("产业方向", "industry"), [], typeof(Industry)),
         new("kind", CriterionShape.Values, new("载体类型", "kind"), [], typeof(CarrierKind)),
-        new("areas", CriterionShape.Values, new("片区", "area"), []),
+        new("area", CriterionShape.Values, new("片区", "area"), []),
         new("size", CriterionShape.Range, new("面积", "size"),
             [new("m2", 1, new("m²", "m²")), new("mu", 10000.0 / 15, new("亩", "mu")), new("ha", 10000, new("公顷", "ha"))]),
         new("floorHeight", CriterionShape.Range, new("层高", "floor height"), [Metre]),

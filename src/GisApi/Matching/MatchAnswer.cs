@@ -26,11 +26,12 @@ public sealed record CriterionFit(
 
 /// <summary>
 /// The sites that fail one hard requirement and meet every other: how many; how many of them do not state the figure;
-/// what the requirement would have to become to take in the others (in its unit); the first ten; the same in words.
+/// what the requirement would have to become to take in the others (in its unit; empty when none states it); the first
+/// ten; the same in words.
 /// </summary>
 public sealed record OneAway(
     string Criterion, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kind, long Sites,
-    long Unstated, Relaxed? WouldNeed, IReadOnlyList<string> Examples, Bilingual Text);
+    long Unstated, Relaxed WouldNeed, IReadOnlyList<string> Examples, Bilingual Text);
 
 /// <summary>A relaxed requirement: the bounds, date or values that would take in the sites one requirement away.</summary>
 public sealed record Relaxed(

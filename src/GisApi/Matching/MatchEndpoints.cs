@@ -23,9 +23,9 @@ public static class MatchEndpoints
         var match = app.MapGroup("/match").WithTags("Site selection");
         match.MapPost("", Post).WithName("MatchPost")
             .WithSummary("Rank the sites that meet a project's requirements, explain each criterion, count those one requirement away")
-            .Accepts<JsonElement>(Json)
+            .Accepts<MatchRequirements>(Json)
             .Produces<MatchAnswer>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
-        match.MapGet("", Get).WithName("MatchGet").AddEndpointFilter<DataVersionETag>()
+        match.MapGet("", Get).WithName("MatchGet").AddEndpointFilter<DataVersionETag>().WithMetadata(MatchDocs.Form)
             .WithSummary("The same match with the requirements as query parameters (size=8000..12000&floorLoad=30..&near=metroStation:1000;soft)")
             .Produces<MatchAnswer>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
@@ -36,7 +36,7 @@ public static class MatchEndpoints
         (string? Space, List<WrittenRequirement> Written, int? Limit, int? Offset) written, List<FieldError> errors,
         InventoryDbContext db, CancellationToken ct)
     {
-        var areas = written.Written.Any(w => w.Criterion == "areas")
+        var areas = written.Written.Any(w => w.Criterion == "area")
             ? (await db.Areas.AsNoTracking().Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal)
             : [];
         return RequirementReader.Read(written.Space, written.Written, written.Limit, written.Offset, areas, errors);

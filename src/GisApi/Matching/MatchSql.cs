@@ -112,7 +112,7 @@ public sealed class MatchSql
             CriterionShape.Values when column is { EnumType: { } type, IsArray: true } => $"{column.Sql} && CAST(@values{i} AS {type}[])",
             CriterionShape.Values when column is { EnumType: { } type } => $"{column.Sql} = ANY(CAST(@values{i} AS {type}[]))",
             CriterionShape.Values when column is not null => $"{column.Sql} = ANY(@values{i})",
-            CriterionShape.Values when r.Criterion.Name == "areas" => $"""
+            CriterionShape.Values when r.Criterion.Name == "area" => $"""
                 EXISTS (SELECT 1 FROM {AreaSchema.Layer.Table} a WHERE a.{AreaSchema.Layer.Key} = ANY(@values{i}) AND ST_Intersects(a.{AreaSchema.Layer.Geometry}, {Geometry(l)}))
                 """,
             // As a join from the places of the kind (a few) into the layer's geography index, which the planner can turn
@@ -147,7 +147,7 @@ public sealed class MatchSql
         {
             (CriterionShape.Values, { IsArray: true } c) => $"array_to_string({c.Sql}, ',')",
             (_, { } c) => $"{c.Sql}::text",
-            (CriterionShape.Values, null) when r.Criterion.Name == "areas" => $"""
+            (CriterionShape.Values, null) when r.Criterion.Name == "area" => $"""
                 (SELECT string_agg(a.{AreaSchema.Layer.Key}, ',' ORDER BY a.{AreaSchema.Layer.Key}) FROM {AreaSchema.Layer.Table} a WHERE ST_Intersects(a.{AreaSchema.Layer.Geometry}, {Geometry(l)}))
                 """,
             (CriterionShape.Near or CriterionShape.NearPoint, _) => $"({Figure(i, l)})::text",

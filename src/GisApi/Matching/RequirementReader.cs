@@ -31,7 +31,7 @@ public static class RequirementReader
 
     /// <summary>The criteria a space takes: those some layer of the space has a column for, and areas and distances.</summary>
     public static IEnumerable<Criterion> For(string space) => Criteria.All.Where(c =>
-        c.Name == "areas" || c.Shape is CriterionShape.Near or CriterionShape.NearPoint
+        c.Name == "area" || c.Shape is CriterionShape.Near or CriterionShape.NearPoint
         || InventoryLayers.All.Any(l => l.Match is { } m && m.Space == space && m.Answers(c.Name)));
 
     /// <summary>The query, or a refusal naming every field that is wrong.</summary>

@@ -122,7 +122,7 @@ public static class SiteMatcher
             double? high = await reader.IsDBNullAsync(4, ct) ? null : reader.GetDouble(4);
             var values = await reader.IsDBNullAsync(5, ct) ? [] : reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries);
             var relaxed = known == 0 ? null : Relax(r, low, high, values);
-            found.Add(new OneAway(r.Criterion.Name, r.Kind, sites, sites - known, relaxed, reader.GetFieldValue<string[]>(6),
+            found.Add(new OneAway(r.Criterion.Name, r.Kind, sites, sites - known, relaxed ?? new Relaxed(null, null, null, null, null), reader.GetFieldValue<string[]>(6),
                 Explanation.Relaxation(r, sites, sites - known, relaxed)));
         }
 

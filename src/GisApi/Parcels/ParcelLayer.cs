@@ -75,7 +75,7 @@ public static class ParcelLayer
         new MatchLayer(MatchLayer.Land, "t.status = 'available'", new Dictionary<string, MatchColumn>
         {
             ["use"] = new("t.land_use", "land_use"),
-            ["areas"] = new("t.area_id"),
+            ["area"] = new("t.area_id"),
             ["size"] = new("t.net_site_area_sqm"),
             ["price.wanYuanPerMu"] = new("t.price_wan_yuan_per_mu"),
             ["price.wanYuanTotal"] = new("t.price_wan_yuan_total"),

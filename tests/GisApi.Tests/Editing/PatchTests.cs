@@ -23,12 +23,13 @@ public sealed class PatchTests(EditableApi api) : IClassFixture<EditableApi>
         Assert.NotEqual(etag, newTag);
         Assert.Equal("under_negotiation", await api.Database.ScalarAsync<string>("SELECT status::text FROM land_parcels WHERE code = @code", ("code", code)));
         Assert.Equal(old + 10, await api.Database.ScalarAsync<decimal>("SELECT starting_price FROM land_parcels WHERE code = @code", ("code", code)));
-        // The history holds one change, by its author, with old and new values as the database had them.
+        // The history holds one change, by its author, with old and new values as the database had them (the price in
+        // every basis, which the database derives, changed with it).
         var change = await api.Database.ScalarAsync<string>("""
             SELECT actor || '|' || array_to_string(fields, ',') || '|' || (changes -> 'starting_price' ->> 'old') || '|' || (changes -> 'status' ->> 'new')
             FROM feature_history WHERE layer = 'land_parcels' AND code = @code AND operation = 'update'
             """, ("code", code));
-        Assert.Equal($"planner:wang@{EditableApi.ParcelSteward}|starting_price,status,verified_on|{old:0.00}|under_negotiation", change);
+        Assert.Equal($"planner:wang@{EditableApi.ParcelSteward}|price_wan_yuan_per_mu,price_wan_yuan_total,price_yuan_per_sqm_floor_area,starting_price,status,verified_on|{old:0.00}|under_negotiation", change);
         // The new tag is the one the next write must name; the old one is stale now.
         Assert.Equal(HttpStatusCode.PreconditionFailed,
             (await Requests.PatchAsync(api.Planner(), url, new { status = "available" }, etag)).StatusCode);

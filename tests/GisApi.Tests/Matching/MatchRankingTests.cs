@@ -132,7 +132,7 @@ public sealed class MatchRankingTests(InventoryApi api) : IClassFixture<Inventor
     [InlineData("""{"space":"floor","criteria":[{"criterion":"rent","max":"cheap"}]}""", "criteria[0].max", "\"cheap\" is not a number")]
     [InlineData("""{"space":"floor","criteria":[{"criterion":"rent","max":20,"weight":2}]}""", "criteria[0].weight", "a weight belongs to a soft requirement")]
     [InlineData("""{"space":"floor","criteria":[{"criterion":"rent","max":20,"from":1}]}""", "criteria[0].from", "takes criterion, must, weight, min, max, unit")]
-    [InlineData("""{"space":"land","criteria":[{"criterion":"areas","values":["atlantis"]}]}""", "criteria[0].values", "'atlantis' is not one of")]
+    [InlineData("""{"space":"land","criteria":[{"criterion":"area","values":["atlantis"]}]}""", "criteria[0].values", "'atlantis' is not one of")]
     [InlineData("""{"space":"floor","limit":5000}""", "limit", "must be from 1 to 200")]
     public async Task BadRequirements_Are400_NamingTheField(string body, string field, string message)
     {

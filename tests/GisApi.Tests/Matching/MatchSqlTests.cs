@@ -32,7 +32,7 @@ public sealed class MatchSqlTests(InventoryApi api) : IClassFixture<InventoryApi
         ("land", """{"criterion":"price","max":3000,"unit":"yuanPerSqmFloorArea"}""", ["ix_land_parcels_price_yuan_per_sqm_floor_area"]),
         ("land", """{"criterion":"price","max":20000,"unit":"wanYuanTotal"}""", ["ix_land_parcels_price_wan_yuan_total"]),
         ("land", """{"criterion":"leaseTerm","min":65}""", ["ix_land_parcels_lease_term_years"]),
-        ("land", """{"criterion":"areas","values":["shiling"]}""", ["ix_land_parcels_area_id"]),
+        ("land", """{"criterion":"area","values":["shiling"]}""", ["ix_land_parcels_area_id"]),
         ("land", """{"criterion":"availableBy","date":"2025-02-15"}""", ["ix_land_parcels_available_from"]),
     ];
 
