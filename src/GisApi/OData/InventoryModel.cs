@@ -26,6 +26,8 @@ public static class InventoryModel
             layer.OData.Configure(builder);
         }
 
+        Matching.MatchODataController.Configure(builder);
+
         builder.EnableLowerCamelCase(NameResolverOptions.ProcessReflectedPropertyNames
             | NameResolverOptions.ProcessExplicitPropertyNames | NameResolverOptions.ProcessEnumMemberNames);
         var model = (EdmModel)builder.GetEdmModel();
@@ -69,7 +71,8 @@ public static class InventoryModel
 
     /// <summary>
     /// Questions OData's query options cannot ask: the features inside an area's boundary (spatially, not by the
-    /// parcels' area id), the nearest N to a point, nearest first, and the set as it was at a past time (from the history).
+    /// parcels' area id), the nearest N to a point, nearest first, the set as it was at a past time (from the history), and
+    /// one site's nearest place of each kind.
     /// </summary>
     public static void Operations<T>(EntitySetConfiguration<T> set, string setName)
         where T : class
@@ -87,6 +90,8 @@ public static class InventoryModel
         var asOf = set.EntityType.Collection.Function("AsOf");
         asOf.Parameter<DateTimeOffset>("time");
         asOf.ReturnsCollectionFromEntitySet<T>(setName);
+        // A site's nearest place of every kind, measured on the spheroid (Places/NearestPlaces).
+        set.EntityType.Function("NearestPlaces").ReturnsCollection<Places.NearPlace>();
     }
 
     /// <summary>

@@ -52,6 +52,19 @@ public abstract class RecordsController<T>(InventoryDbContext db, string layerId
     [InventoryQuery]
     public IQueryable<T> AsOf([FromODataUri] DateTimeOffset time) => Data.History.AsOf.Table<T>(db, time).AsNoTracking();
 
+    /// <summary>The site's nearest place of every kind with its distance on the spheroid: <c>Parcels('…')/NearestPlaces()</c>.</summary>
+    [HttpGet]
+    public async Task<IActionResult> NearestPlaces([FromODataUri] string key, CancellationToken ct)
+    {
+        if (!await Records.AnyAsync(r => r.Code == key, ct))
+        {
+            return NotFound(ODataErrors.Of("NotFound", $"there is no {layerId} feature '{key}'"));
+        }
+
+        var places = await Places.NearestPlaces.ForAsync(db, layerId, [key], ct);
+        return Ok(places[key].OrderBy(p => p.Kind, StringComparer.Ordinal).ToList());
+    }
+
     [HttpGet]
     [InventoryQuery(EnsureStableOrdering = false)] // nearest first is the order; the stable key order would replace it
     public async Task<IActionResult> Nearest([FromODataUri] double lon, [FromODataUri] double lat, [FromODataUri] int count,
