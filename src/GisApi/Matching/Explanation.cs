@@ -103,8 +103,11 @@ public static class Explanation
         {
             var max = r.Max!.Value;
             shortfall = Round(r, figure - max);
-            text = new Bilingual($"{prefixZh} {shownZh}，{(distance ? "超出" : "比要求的")} {Number(max)} {(distance ? "" : "高 ")}{Number(shortfall)}".Replace("  ", " ", StringComparison.Ordinal),
-                $"{prefixEn} {shown}, {Number(shortfall)} {(distance ? "beyond" : "over")} {Number(max)}");
+            text = distance
+                ? new Bilingual($"{prefixZh} {shownZh}，比要求的 {Number(max)} {unit.Zh} 远 {Number(shortfall)} {unit.Zh}",
+                    $"{prefixEn} {shown}, {Number(shortfall)} {unit.En} beyond {Number(max)} {unit.En}")
+                : new Bilingual($"{prefixZh} {shownZh}，比要求的 {Number(max)} 高 {Number(shortfall)}",
+                    $"{prefixEn} {shown}, {Number(shortfall)} over {Number(max)}");
         }
 
         return new CriterionFit(r.Criterion.Name, r.Kind, r.Must, status, figure, r.Unit?.Name, shortfall, text);

@@ -28,8 +28,22 @@ public static class MatchEndpoints
         match.MapGet("", Get).WithName("MatchGet").AddEndpointFilter<DataVersionETag>().WithMetadata(MatchDocs.Form)
             .WithSummary("The same match with the requirements as query parameters (size=8000..12000&floorLoad=30..&near=metroStation:1000;soft)")
             .Produces<MatchAnswer>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
+        match.MapGet("/criteria", Catalogue).WithName("MatchCriteria")
+            .WithSummary("The criteria a match takes: name, shape, words (zh, en), units, the spaces that take it, its values")
+            .Produces<IReadOnlyList<CriterionEntry>>(StatusCodes.Status200OK, Json);
         return app;
     }
+
+    /// <summary>A criterion as <c>GET /match/criteria</c> lists it, from which the map makes its form.</summary>
+    public sealed record CriterionEntry(string Name, string Shape, Words.Bilingual Words, IReadOnlyList<UnitEntry> Units,
+        IReadOnlyList<string> Spaces, IReadOnlyList<string> Values);
+
+    public sealed record UnitEntry(string Name, Words.Bilingual Words);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<List<CriterionEntry>> Catalogue() => TypedResults.Json(Criteria.All.Select(c => new CriterionEntry(
+        c.Name, JsonNamingPolicy.CamelCase.ConvertName(c.Shape.ToString()), c.Words, c.Units.Select(u => new UnitEntry(u.Name, u.Words)).ToList(),
+        MatchLayer.Spaces.Where(s => RequirementReader.For(s).Contains(c)).ToList(),
+        c.Values is { } type ? EnumNames.All(type).ToList() : [])).ToList(), Options);
 
     /// <summary>The query a body or form asks, checked; a refusal names every wrong field.</summary>
     public static async Task<MatchQuery> ReadAsync(

@@ -47,6 +47,22 @@ export const labels = {
   language: { zh: 'English', en: '中文' },
   units: { zh: '面积单位', en: 'Area unit' },
   nearestPlaces: { zh: '最近的设施', en: 'Nearest places' },
+  findSites: { zh: '为我的项目找地找楼', en: 'Find sites for my project' },
+  browse: { zh: '返回浏览清单', en: 'Back to the lists' },
+  spaceLand: { zh: '土地', en: 'Land' },
+  spaceFloor: { zh: '厂房与楼宇', en: 'Floor space' },
+  must: { zh: '必须满足', en: 'Must' },
+  weight: { zh: '权重', en: 'Weight' },
+  find: { zh: '查找', en: 'Find' },
+  requirements: { zh: '项目需求', en: 'Requirements' },
+  score: { zh: '匹配度', en: 'Fit' },
+  oneAway: { zh: '只差一项的', en: 'One requirement away' },
+  relax: { zh: '放宽', en: 'Relax' },
+  met: { zh: '满足', en: 'met' },
+  nearMiss: { zh: '接近', en: 'near miss' },
+  notMet: { zh: '不满足', en: 'not met' },
+  unstated: { zh: '未注明', en: 'not stated' },
+  date: { zh: '日期', en: 'date' },
 };
 
 // The values' words are the server's too (Words/values.json): pages, brochures and match explanations use them.

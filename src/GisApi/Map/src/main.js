@@ -4,10 +4,12 @@ import { labels, enums, t, v } from './i18n.js';
 import { fields, odata } from './fields.js';
 import { read, write } from './state.js';
 import { matches, order } from './filters.js';
-import { createMap, areaLabels, centre, bounds, boundsOf } from './map.js';
+import { createMap, areaLabels, centre, boundsOf } from './map.js';
 import { toWgs84 } from './gcj02.js';
 import { el } from './dom.js';
-import { nearPlaces } from './places.js';
+import { nearPlaces, placeLabels, surroundingsM } from './places.js';
+import { items, areaMembership } from './load.js';
+import { renderFind } from './find.js';
 
 const state = read();
 const $ = (selector) => document.querySelector(selector);
@@ -17,6 +19,7 @@ let compare = [];
 let point = null;
 let radiusM = 1000;
 let markers = [];
+let placeMarkers = null;
 let map;
 const name = (p) => state.lang === 'zh' ? p.nameZh : p.nameEn;
 const headline = (layer, p) => layer === 'parcels'
@@ -31,45 +34,16 @@ const [lon, lat] = state.c ? state.c.split(',').map(Number) : [];
 map = createMap($('#map'), config, { center: Number.isFinite(lon) ? [lon, lat] : undefined, zoom: state.z ? Number(state.z) : undefined });
 const loaded = new Promise((resolve) => map.on('load', resolve));
 
-/** Every feature of a layer: pages of 1000, following the OGC API's next links. */
-async function items(layer) {
-  const all = { type: 'FeatureCollection', features: [] };
-  let url = `/ogc/collections/${layer}/items?limit=1000${crs}`;
-  while (url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${layer}: ${response.status}`);
-    const page = await response.json();
-    all.features.push(...page.features);
-    url = page.links?.find((l) => l.rel === 'next')?.href ?? null;
-  }
-  return all;
-}
-
-async function areaMembership(layer) {
-  const entitySet = odata[layer];
-  const byCode = new globalThis.Map(data[layer].features.map((f) => [f.properties.code, f]));
-  await Promise.all(data.areas.features.map(async (area) => {
-    let url = `/odata/${entitySet}/InArea(areaId='${area.properties.id}')?$select=code&$top=1000`;
-    while (url) {
-      const page = await (await fetch(url)).json();
-      for (const row of page.value) {
-        const feature = byCode.get(row.code);
-        if (feature) feature.properties.inArea = area.properties.id;
-      }
-      url = page['@odata.nextLink'] ?? null;
-    }
-  }));
-}
-
-[data.areas, data.parcels, data.carriers, data.buildings] = await Promise.all(['areas', 'parcels', 'carriers', 'buildings'].map(items));
+[data.areas, data.parcels, data.carriers, data.buildings, data.places] = await Promise.all(
+  ['areas', 'parcels', 'carriers', 'buildings', 'places'].map((layer) => items(layer, crs)));
 for (const parcel of data.parcels.features) {
   const area = data.areas.features.find((a) => a.properties.id === parcel.properties.areaId)?.properties;
   if (area) parcel.properties.areaName = { zh: area.nameZh, en: area.nameEn };
 }
 // Which area each carrier and building lies in is only needed for the area filter: not on the way to the first paint.
-const membership = Promise.all([areaMembership('carriers'), areaMembership('buildings')]);
+const membership = Promise.all([areaMembership(data, 'carriers'), areaMembership(data, 'buildings')]);
 await loaded;
-for (const layer of ['areas', 'parcels', 'carriers', 'buildings']) map.getSource(layer).setData(data[layer]);
+for (const layer of ['areas', 'parcels', 'carriers', 'buildings', 'places']) map.getSource(layer).setData(data[layer]);
 if (!state.c) {
   // No view in the link: the whole inventory.
   map.fitBounds(boundsOf(['areas', 'parcels', 'carriers', 'buildings'].flatMap((layer) => data[layer].features)), { padding: 40, duration: 0 });
@@ -80,8 +54,11 @@ map.on('moveend', () => {
   state.c = `${c.lng.toFixed(5)},${c.lat.toFixed(5)}`;
   write(state);
 });
-for (const layer of ['parcels-fill', 'carriers-circle', 'buildings-fill']) {
-  map.on('click', layer, (e) => { e.preventDefault(); select(layer.split('-')[0], e.features[0].properties.code); });
+for (const layer of ['parcels-fill', 'carriers-circle', 'buildings-fill', 'fit-fill', 'fit-circle']) {
+  map.on('click', layer, (e) => {
+    e.preventDefault();
+    select(e.features[0].properties.layer ?? layer.split('-')[0], e.features[0].properties.code);
+  });
   map.on('mouseenter', layer, () => { map.getCanvas().style.cursor = 'pointer'; });
   map.on('mouseleave', layer, () => { map.getCanvas().style.cursor = ''; });
 }
@@ -93,6 +70,14 @@ function visible() {
 
 function applyFilters() {
   const started = performance.now();
+  $('#count').hidden = $('#results').hidden = Boolean(state.find);
+  if (state.find) {
+    // A search shows every site, its own on top coloured by fit (showFit).
+    for (const mapLayer of ['parcels-fill', 'parcels-line', 'carriers-circle', 'buildings-fill']) map.setFilter(mapLayer, null);
+    write(state);
+    return;
+  }
+
   const shown = visible();
   const codes = shown.map((f) => f.properties.code);
   for (const layer of ['parcels', 'carriers', 'buildings']) {
@@ -123,6 +108,22 @@ function renderPanel() {
   document.title = t('title', state.lang);
   $('#title').textContent = t('title', state.lang);
   $('#language').textContent = t('language', state.lang);
+  for (const marker of markers) marker.remove();
+  markers = areaLabels(map, data.areas, state.lang);
+  placeMarkers?.remove();
+  placeMarkers = placeLabels(map, data.places, state.lang);
+  const toggle = el('button', { type: 'button', id: 'find-toggle', class: 'primary', onclick: () => {
+    state.find = state.find ? '' : 'space=floor';
+    showFit(null);
+    renderPanel();
+    applyFilters();
+  } }, t(state.find ? 'browse' : 'findSites', state.lang));
+  if (state.find) {
+    const search = el('div', { id: 'find' });
+    $('#filters').replaceChildren(toggle, search);
+    renderFind(search, { state, areas: data.areas.features, onAnswer: showFit, onPick: (layer, code) => select(layer, code, true), write: () => write(state) });
+    return;
+  }
   const tabs = el('div', { class: 'tabs', role: 'tablist' }, ['parcels', 'carriers', 'buildings'].map((layer) =>
     el('button', { type: 'button', role: 'tab', 'aria-selected': String(layer === state.layer), 'data-layer': layer,
       onclick: () => { state.layer = layer; state.status = ''; state.sort = 'code'; renderPanel(); applyFilters(); } },
@@ -147,10 +148,16 @@ function renderPanel() {
   ];
   const sort = el('label', {}, t('sort', state.lang), el('select', { name: 'sort', onchange: async (e) => { state.sort = e.target.value; await distancesFrom(point); applyFilters(); } },
     ['code', 'size', 'price', 'distance'].map((s) => option(s, t({ code: 'byCode', size: 'bySize', price: 'byPrice', distance: 'byDistance' }[s], state.lang), state.sort))));
-  $('#filters').replaceChildren(tabs, el('form', { onsubmit: (e) => e.preventDefault() }, areas, specific, sort,
+  $('#filters').replaceChildren(toggle, tabs, el('form', { onsubmit: (e) => e.preventDefault() }, areas, specific, sort,
     el('button', { type: 'button', onclick: reset }, t('reset', state.lang))));
-  for (const marker of markers) marker.remove();
-  markers = areaLabels(map, data.areas, state.lang);
+}
+
+/** A search's sites on the map, coloured by their fit score; none when browsing. */
+function showFit(answer) {
+  const features = (answer?.matches ?? []).map((m) => ({ m, f: find(m.layer, m.code) })).filter(({ f }) => f)
+    .map(({ m, f }) => ({ type: 'Feature', geometry: f.geometry, properties: { code: m.code, layer: m.layer, score: m.score } }));
+  map.getSource('fit').setData({ type: 'FeatureCollection', features });
+  if (features.length > 0) map.fitBounds(boundsOf(features), { padding: 60, maxZoom: 14, duration: 300 });
 }
 
 function reset() {
@@ -177,15 +184,17 @@ function select(layer, code, fly = false) {
   const feature = find(layer, code);
   if (!feature) return;
   state.selected = code;
-  if (layer !== state.layer) { state.layer = layer; renderPanel(); applyFilters(); }
+  if (layer !== state.layer) {
+    state.layer = layer;
+    if (!state.find) { renderPanel(); applyFilters(); }
+  }
   map.getSource('highlight').setData(feature);
-  if (fly) map.fitBounds(bounds(feature.geometry), { padding: 120, maxZoom: 15, duration: 400 });
-  renderCard(layer, feature);
+  renderCard(layer, feature, fly);
   write(state);
   for (const item of document.querySelectorAll('#results button')) item.setAttribute('aria-current', String(item.dataset.code === code));
 }
 
-function renderCard(layer, feature) {
+function renderCard(layer, feature, fly = false) {
   const p = feature.properties;
   const rows = fields[layer].map(([key, zh, en, format]) => el('tr', { 'data-field': key },
     el('th', { scope: 'row' }, state.lang === 'zh' ? zh : en), el('td', {}, format(p[key], state.lang, p))));
@@ -207,7 +216,13 @@ function renderCard(layer, feature) {
     el('section', { id: 'near-places' }),
     el('div', { id: 'nearby' }));
   $('#card').hidden = false;
-  nearPlaces($('#near-places'), layer, p.code, state.lang);
+  nearPlaces($('#near-places'), layer, p.code, state.lang).then((near) => {
+    if (!fly) return;
+    // The site with the places near it (within surroundingsM), so a zoomed-in site shows what is around it.
+    const around = Object.values(near).filter((n) => n.distanceM <= surroundingsM)
+      .map((n) => data.places.features.find((f) => f.properties.id === n.id)).filter(Boolean);
+    map.fitBounds(boundsOf([feature, ...around]), { padding: 120, maxZoom: 15, duration: 400 });
+  });
 }
 
 /** Distances for the distance sort: from the clicked point, else from the middle of the map. */

@@ -4,6 +4,7 @@
 import { Map, Marker, NavigationControl, ScaleControl } from '/map/vendor/maplibre-gl.mjs';
 
 export const landUseColours = { residential: '#e8a33d', commercialService: '#d9534f' };
+const fitColour = ['interpolate', ['linear'], ['get', 'score'], 0, '#c0392b', 50, '#e6a23c', 100, '#2e9e5b'];
 const statusOpacity = ['match', ['get', 'status'], 'available', 0.75, 'reserved', 0.45, 'underNegotiation', 0.45, 0.2];
 
 export function createMap(container, config, view) {
@@ -14,7 +15,8 @@ export function createMap(container, config, view) {
     layers.push({ id: 'base', type: 'raster', source: 'base' });
   }
   const empty = { type: 'FeatureCollection', features: [] };
-  for (const id of ['areas', 'parcels', 'carriers', 'buildings', 'highlight']) sources[id] = { type: 'geojson', data: empty, promoteId: 'code' };
+  for (const id of ['areas', 'parcels', 'carriers', 'buildings', 'highlight', 'fit']) sources[id] = { type: 'geojson', data: empty, promoteId: 'code' };
+  sources.places = { type: 'geojson', data: empty, promoteId: 'id' };
   layers.push(
     { id: 'areas-fill', type: 'fill', source: 'areas', paint: { 'fill-color': '#5b8db8', 'fill-opacity': 0.08 } },
     { id: 'areas-line', type: 'line', source: 'areas', paint: { 'line-color': '#5b8db8', 'line-width': 2, 'line-dasharray': [3, 2] } },
@@ -27,6 +29,15 @@ export function createMap(container, config, view) {
     { id: 'carriers-circle', type: 'circle', source: 'carriers', paint: {
       'circle-color': '#2f7d6d', 'circle-opacity': 0.85, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5,
       'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'vacantFloorAreaSqm']], 0, 4, 100, 8, 300, 18] } },
+    // The places investors ask about, from the zoom at which a site's surroundings fill the screen.
+    { id: 'places-circle', type: 'circle', source: 'places', minzoom: 12, paint: {
+      'circle-color': ['match', ['get', 'kind'], 'metroStation', '#c0392b', 'expresswayEntrance', '#2c3e50', 'airport', '#8e44ad',
+        'railwayFreight', '#7f5539', 'railwayStation', '#7f5539', 'hospital', '#16a085', '#2980b9'],
+      'circle-radius': 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } },
+    // A search's sites, coloured by fit: green for 100, amber for 50, red for 0.
+    { id: 'fit-fill', type: 'fill', source: 'fit', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'fill-color': fitColour, 'fill-opacity': 0.85 } },
+    { id: 'fit-circle', type: 'circle', source: 'fit', filter: ['==', ['geometry-type'], 'Point'], paint: {
+      'circle-color': fitColour, 'circle-radius': 9, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
     { id: 'highlight-line', type: 'line', source: 'highlight', paint: { 'line-color': '#1d4ed8', 'line-width': 3 } },
     { id: 'highlight-circle', type: 'circle', source: 'highlight', filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1d4ed8', 'circle-stroke-width': 3 } },

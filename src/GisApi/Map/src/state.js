@@ -6,6 +6,8 @@ export const defaults = () => ({
   lang: languageFromBrowser(), layer: 'parcels', area: '', landUse: '', status: '', unit: 'sqm',
   minArea: '', maxArea: '', maxPrice: '', industry: '', kind: '', category: '',
   minVacant: '', minLoad: '', minHeight: '', minPower: '', sort: 'code', selected: '', z: '', c: '',
+  // A site search: the GET form of /match (find.js); empty when browsing.
+  find: '',
 });
 
 export function read(hash = location.hash) {
