@@ -48,6 +48,7 @@ public static class InventoryDatabase
         npgsql.MapEnum<CarrierStatus>();
         npgsql.MapEnum<BuildingCategory>();
         npgsql.MapEnum<Places.PlaceKind>();
+        npgsql.MapEnum<Inquiries.InquiryStatus>();
         npgsql.MigrationsHistoryTable("__ef_migrations_history");
     }
 }

@@ -37,6 +37,8 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
 
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    public DbSet<Inquiries.Inquiry> Inquiries => Set<Inquiries.Inquiry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

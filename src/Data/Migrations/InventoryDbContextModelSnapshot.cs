@@ -5,6 +5,7 @@ using System.Text.Json;
 using LandInventory.Data;
 using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
+using LandInventory.Data.Inquiries;
 using LandInventory.Data.Parcels;
 using LandInventory.Data.Places;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ namespace LandInventory.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "carrier_kind", new[] { "incubator", "industrial_park", "office_building", "standard_factory", "warehouse" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "carrier_status", new[] { "available", "fully_let", "under_construction", "withdrawn" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "industry", new[] { "advanced_equipment", "artificial_intelligence", "biomedicine", "business_services", "digital_economy", "intelligent_connected_vehicles", "low_altitude_economy", "modern_logistics", "new_energy", "new_energy_vehicles" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "inquiry_status", new[] { "answered", "closed", "new" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "land_use", new[] { "commercial_service", "residential" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "land_use_scheme", new[] { "gb50137", "gb_t21010", "territorial_spatial2023" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "parcel_status", new[] { "available", "reserved", "transferred", "under_negotiation", "withdrawn" });
@@ -777,6 +779,113 @@ namespace LandInventory.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandInventory.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Layer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("layer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("requirements");
+
+                    b.Property<InquiryStatus>("Status")
+                        .HasColumnType("inquiry_status")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StewardId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("steward_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inquiries");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_inquiries_created_at");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inquiries_reference");
+
+                    b.HasIndex("StewardId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_inquiries_steward_id_status_created_at");
+
+                    b.ToTable("inquiries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inquiries_language", "language IN ('zh', 'en')");
+
+                            t.HasCheckConstraint("ck_inquiries_texts", "btrim(name) <> '' AND btrim(contact) <> '' AND btrim(message) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("LandInventory.Data.Parcels.LandParcel", b =>
                 {
                     b.Property<long>("Id")
@@ -1411,6 +1520,18 @@ namespace LandInventory.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_industrial_carriers_stewards_steward_id");
+
+                    b.Navigation("Steward");
+                });
+
+            modelBuilder.Entity("LandInventory.Data.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("LandInventory.Data.Stewards.Steward", "Steward")
+                        .WithMany()
+                        .HasForeignKey("StewardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inquiries_stewards_steward_id");
 
                     b.Navigation("Steward");
                 });

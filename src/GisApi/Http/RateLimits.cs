@@ -40,7 +40,9 @@ public static class RateLimits
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
-                        Detail = $"This client sent more requests than its share ({(rejected.HttpContext.User.Identity?.IsAuthenticated == true ? limits.AuthenticatedPerSecond : limits.PerSecond)} a second); retry after {retryAfter} s.",
+                        Detail = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is { } policy
+                            ? $"This address sent as many as its share of this request ({policy.PolicyName}); retry after {retryAfter} s."
+                            : $"This client sent more requests than its share ({(rejected.HttpContext.User.Identity?.IsAuthenticated == true ? limits.AuthenticatedPerSecond : limits.PerSecond)} a second); retry after {retryAfter} s.",
                     },
                 });
             };
