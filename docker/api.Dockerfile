@@ -6,8 +6,8 @@ COPY src/GisApi/Map/package.json src/GisApi/Map/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY src/GisApi/Map/build.mjs ./
 COPY src/GisApi/Map/src/ src/
-# The values' words, which the server reads too: where the page's sources expect them (../../Words from src/).
-COPY src/GisApi/Words/values.json /Words/values.json
+# The values' words and the sites' fields, which the server reads too: where the page's sources expect them (../../Words from src/).
+COPY src/GisApi/Words/*.json /Words/
 RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
