@@ -25,6 +25,8 @@ COPY src/GisApi/ src/GisApi/
 RUN dotnet publish src/GisApi/GisApi.csproj -c Release -o /app --no-restore -p:SkipMapBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The sites' brochures and map images are drawn by Skia (libfontconfig) with a CJK font whose outlines embed in a PDF.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei libfontconfig1 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=map /map/dist Map/dist/

@@ -15,6 +15,7 @@ using LandInventory.GisApi.OpenApi;
 using LandInventory.GisApi.Operations;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
+using LandInventory.GisApi.Sites;
 using LandInventory.GisApi.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -54,6 +55,7 @@ app.MapTileEndpoints();
 app.MapSearchEndpoints();
 app.MapMatchEndpoints();
 app.MapInquiryEndpoints();
+app.MapSiteEndpoints();
 app.MapEditEndpoints();
 app.MapODataEditing();
 app.MapImportEndpoints();

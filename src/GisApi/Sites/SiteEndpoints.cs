@@ -1,0 +1,86 @@
+using LandInventory.Data;
+using LandInventory.GisApi.Http;
+using LandInventory.GisApi.Inquiries;
+
+namespace LandInventory.GisApi.Sites;
+
+/// <summary>
+/// A page per site for people and link previews (<c>/sites/{layer}/{code}</c>), the map image of its surroundings
+/// (<c>.png</c>), and its brochure (<c>.pdf</c>); <c>?lang=zh|en</c>, else the browser's language.
+/// </summary>
+public static class SiteEndpoints
+{
+    /// <summary>The page allows its own images, inline styles and its form's own action; nothing else.</summary>
+    public const string PagePolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'";
+
+    public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sites = app.MapGroup("/sites").WithTags("Site pages");
+        sites.MapGet("/{layer}/{code}.png", ImageAsync).WithName("SiteImage").AddEndpointFilter<DataVersionETag>()
+            .WithSummary("The map of a site and its surroundings, 1200 × 630 PNG (the pages' link-preview image)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
+        sites.MapGet("/{layer}/{code}.pdf", BrochureAsync).WithName("SiteBrochure").AddEndpointFilter<DataVersionETag>()
+            .WithSummary("A site's brochure: one A4 page, zh or en, fonts embedded")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+        sites.MapGet("/{layer}/{code}", PageAsync).WithName("SitePage")
+            .WithSummary("A site's page: every figure, the nearest places, the bureau, a QR code, the map, the inquiry form")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>zh or en: as asked, else the browser's first choice between them, else Chinese.</summary>
+    public static string Language(HttpRequest request) => request.Query["lang"].ToString() switch
+    {
+        "zh" => "zh",
+        "en" => "en",
+        _ => request.Headers.AcceptLanguage.ToString() is { Length: > 0 } accepted
+             && !accepted.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && accepted.Contains("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh",
+    };
+
+    private static async Task<IResult> PageAsync(string layer, string code, HttpRequest request, InventoryDbContext db, InquiryForm form, CancellationToken ct)
+    {
+        var site = await SiteSheet.LoadAsync(db, layer, code, ct);
+        var lang = Language(request);
+        var requirements = request.Query["find"].ToString();
+        var inquiry = request.Query["inquiry"].ToString() is { Length: > 0 and <= 16 } r && r.StartsWith("LI-", StringComparison.Ordinal) ? r : null;
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = PagePolicy;
+        // The page carries a form token of its time: a kept copy would carry an old one.
+        request.HttpContext.Response.Headers.CacheControl = "no-cache, private";
+        request.HttpContext.Response.Headers.Vary = "Accept-Language";
+        return Results.Content(SitePage.Html(site, Links(request, layer, code), lang, form.Issue(), requirements.Length > 0 ? requirements : null, inquiry),
+            "text/html; charset=utf-8");
+    }
+
+    private static async Task<BytesResult> ImageAsync(string layer, string code, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        var site = await SiteSheet.LoadAsync(db, layer, code, ct);
+        return new BytesResult(SiteMap.Png(site, Language(request)), "image/png", null);
+    }
+
+    private static async Task<BytesResult> BrochureAsync(string layer, string code, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        var site = await SiteSheet.LoadAsync(db, layer, code, ct);
+        var lang = Language(request);
+        return new BytesResult(SiteBrochure.Pdf(site, Links(request, layer, code), lang), "application/pdf", $"{layer}-{code}-{lang}.pdf");
+    }
+
+    private static SiteLinks Links(HttpRequest request, string layer, string code) =>
+        new($"{request.Scheme}://{request.Host}{request.PathBase}", layer, code);
+}
+
+/// <summary>A made document (image, PDF, spreadsheet) whose tag follows the data versions; a file name to save it under.</summary>
+public sealed class BytesResult(byte[] bytes, string contentType, string? fileName) : ICacheableResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = contentType;
+        httpContext.Response.ContentLength = bytes.Length;
+        if (fileName is not null)
+        {
+            httpContext.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName, Inline = true }.ToString();
+        }
+
+        await httpContext.Response.Body.WriteAsync(bytes, httpContext.RequestAborted);
+    }
+}
