@@ -28,6 +28,10 @@ public static class MatchEndpoints
         match.MapGet("", Get).WithName("MatchGet").AddEndpointFilter<DataVersionETag>().WithMetadata(MatchDocs.Form)
             .WithSummary("The same match with the requirements as query parameters (size=8000..12000&floorLoad=30..&near=metroStation:1000;soft)")
             .Produces<MatchAnswer>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapGet("/match.xlsx", SpreadsheetAsync).WithName("MatchSpreadsheet").WithTags("Site selection").AddEndpointFilter<DataVersionETag>()
+            .WithMetadata(MatchDocs.Form, new OpenApi.QueryParameters(new OpenApi.QueryParameter("lang", "zh or en; else the browser's language")))
+            .WithSummary("The GET form's match as an XLSX workbook: the ranked sites with each requirement's figure and result, then their figures")
+            .Produces(StatusCodes.Status200OK, contentType: Sites.Spreadsheet.ContentType).ProducesProblem(StatusCodes.Status400BadRequest);
         match.MapGet("/criteria", Catalogue).WithName("MatchCriteria")
             .WithSummary("The criteria a match takes: name, shape, words (zh, en), units, the spaces that take it, its values")
             .Produces<IReadOnlyList<CriterionEntry>>(StatusCodes.Status200OK, Json);
@@ -76,6 +80,15 @@ public static class MatchEndpoints
     {
         var errors = new List<FieldError>();
         return await AnswerAsync(request, await ReadAsync(MatchForm.Read(request.Query, errors), errors, db, ct), db, ct);
+    }
+
+    private static async Task<Sites.BytesResult> SpreadsheetAsync(HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var written = MatchForm.Read(new QueryCollection(request.Query.Where(q => q.Key != "lang").ToDictionary(q => q.Key, q => q.Value)), errors);
+        var query = await ReadAsync(written, errors, db, ct);
+        var answer = await SiteMatcher.RunAsync(db, query, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
+        return await MatchSpreadsheet.BuildAsync(db, query, answer, Sites.SiteEndpoints.Language(request), ct);
     }
 
     private static async Task<GeoJsonResult> AnswerAsync(HttpRequest request, MatchQuery query, InventoryDbContext db, CancellationToken ct)

@@ -17,6 +17,11 @@ public static class SiteEndpoints
     public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder app)
     {
         var sites = app.MapGroup("/sites").WithTags("Site pages");
+        sites.MapGet("/shortlist.xlsx", SpreadsheetAsync).WithName("ShortlistSpreadsheet").AddEndpointFilter<DataVersionETag>()
+            .WithSummary($"Sites (sites=layer/code,…; at most {MaxShortlist}) as an XLSX workbook: a sheet per layer, numbers as numbers, units in the headers")
+            .WithMetadata(new OpenApi.QueryParameters(new OpenApi.QueryParameter("sites", "layer/code of each site, comma-separated"),
+                new OpenApi.QueryParameter("lang", "zh or en; else the browser's language")))
+            .Produces(StatusCodes.Status200OK, contentType: Spreadsheet.ContentType).ProducesProblem(StatusCodes.Status400BadRequest);
         sites.MapGet("/{layer}/{code}.png", ImageAsync).WithName("SiteImage").AddEndpointFilter<DataVersionETag>()
             .WithSummary("The map of a site and its surroundings, 1200 × 630 PNG (the pages' link-preview image)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
@@ -63,6 +68,37 @@ public static class SiteEndpoints
         var site = await SiteSheet.LoadAsync(db, layer, code, ct);
         var lang = Language(request);
         return new BytesResult(SiteBrochure.Pdf(site, Links(request, layer, code), lang), "application/pdf", $"{layer}-{code}-{lang}.pdf");
+    }
+
+    /// <summary>The sites of a <c>sites=layer/code,…</c> parameter, in the order given; a refusal names a malformed one.</summary>
+    public static async Task<List<SiteSheet>> ShortlistAsync(InventoryDbContext db, string? sites, int max, bool drawn, CancellationToken ct)
+    {
+        var items = (sites ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var malformed = items.FirstOrDefault(i => i.IndexOf('/', StringComparison.Ordinal) <= 0);
+        if (items.Length is 0 || items.Length > max || malformed is not null)
+        {
+            throw new Errors.RequestRefusedException(Errors.Refusal.Invalid, "Invalid shortlist",
+                $"sites: 1 to {max} sites as layer/code, comma-separated{(malformed is null ? "" : $"; not '{malformed}'")}");
+        }
+
+        var found = new List<SiteSheet>();
+        foreach (var item in items.Distinct(StringComparer.Ordinal))
+        {
+            var slash = item.IndexOf('/', StringComparison.Ordinal);
+            found.Add(await SiteSheet.LoadAsync(db, item[..slash], item[(slash + 1)..], ct, drawn));
+        }
+
+        return found;
+    }
+
+    public const int MaxShortlist = 200;
+
+    private static async Task<BytesResult> SpreadsheetAsync(string? sites, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        var lang = Language(request);
+        var found = await ShortlistAsync(db, sites, MaxShortlist, drawn: false, ct);
+        return new BytesResult(Spreadsheet.Workbook(found.GroupBy(s => s.Layer).Select(g => Spreadsheet.Sites(g.Key, g.ToList(), lang))),
+            Spreadsheet.ContentType, $"shortlist-{lang}.xlsx");
     }
 
     private static SiteLinks Links(HttpRequest request, string layer, string code) =>

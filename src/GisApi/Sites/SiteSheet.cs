@@ -27,7 +27,8 @@ public sealed record SiteSheet(
     public string? Text(string property) =>
         Properties.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    public static async Task<SiteSheet> LoadAsync(InventoryDbContext db, string layer, string code, CancellationToken ct)
+    /// <summary>A site with all it shows; <paramref name="drawn"/> false: without its surroundings (a row of a spreadsheet).</summary>
+    public static async Task<SiteSheet> LoadAsync(InventoryDbContext db, string layer, string code, CancellationToken ct, bool drawn = true)
     {
         var features = FeatureLayers.Find(layer);
         if (features is null || !NearestPlaces.Offered(layer))
@@ -42,11 +43,16 @@ public sealed record SiteSheet(
         var steward = properties.GetProperty("stewardId").GetString()!;
         var bureau = await db.Stewards.AsNoTracking().Where(s => s.Id == steward).Select(s => new Bureau(s.Id, s.NameZh, s.NameEn)).SingleAsync(ct);
         var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
+        var names = areas.ToDictionary(a => a.Id, a => new Bilingual(a.NameZh, a.NameEn));
+        if (!drawn)
+        {
+            return new SiteSheet(layer, code, properties, row.Geometry, near, bureau, names, new Surroundings(row.Geometry.EnvelopeInternal, [], [], []));
+        }
+
         var places = await db.Places.AsNoTracking().ToListAsync(ct);
         var frame = Frame(row.Geometry, near.Where(p => p.DistanceM <= SurroundingsM).Select(p => places.First(x => x.Id == p.Id).Location));
         var neighbours = (await features.IntersectingAsync(db, Geo.Factory.ToGeometry(frame), 500, ct)).Where(r => r.Id != code).Select(r => r.Geometry).ToList();
-        return new SiteSheet(layer, code, properties, row.Geometry, near, bureau,
-            areas.ToDictionary(a => a.Id, a => new Bilingual(a.NameZh, a.NameEn)),
+        return new SiteSheet(layer, code, properties, row.Geometry, near, bureau, names,
             new Surroundings(frame, areas.Select(a => (Geometry)a.Boundary).ToList(), neighbours,
                 places.Where(p => frame.Contains(p.Location.Coordinate)).Select(p => new Landmark(p.Id, EnumNames.Of(p.Kind), new Bilingual(p.NameZh, p.NameEn), p.Location)).ToList()));
     }
