@@ -66,6 +66,20 @@ const scenarios = {
     await page.waitForFunction((n) => document.querySelectorAll('#matches > li').length > n, before.length);
     return { criterion, before: before.length, after: (await ranked()).length, find: find() };
   },
+  // "Ask about this site" from the card of a site chosen in a search: the search goes with the question.
+  async ask() {
+    await open(argument);
+    await page.waitForSelector('#card button[data-action=ask]');
+    await page.click('#card button[data-action=ask]');
+    await page.fill('dialog.ask input[name=name]', 'Sun Ba');
+    await page.fill('dialog.ask input[name=contact]', '+86 139 0000 0000');
+    await page.fill('dialog.ask textarea[name=message]', 'Can we visit next week?');
+    await page.waitForTimeout(1300); // a person takes a moment; the service here wants at least a second
+    await page.click('dialog.ask button[type=submit]');
+    await page.waitForSelector('dialog.ask .sent');
+    return { reference: await page.$eval('dialog.ask .sent', (p) => p.dataset.reference), sent: await page.textContent('dialog.ask .sent'),
+      spreadsheet: await page.$eval('a[data-action=spreadsheet]', (a) => a.getAttribute('href')) };
+  },
   // A chosen site (the link's selection): the map brings the places around it into view, drawn and named.
   async surroundings() {
     await open(`#lang=en&layer=carriers&selected=${argument}`);

@@ -78,9 +78,23 @@ public sealed class FindPageTests(InventoryApi api) : IClassFixture<InventoryApi
         Assert.All(around, id => Assert.Contains(id, labels));
     }
 
+    [Fact]
+    public async Task AskingFromTheCardOfASearchedSite_ReachesItsBureau_WithTheSearch()
+    {
+        const string search = "space=floor&floorLoad=30..";
+        using var seen = await BrowseAsync("ask", $"#lang=en&layer=carriers&selected=JK-ZT-008&find={Uri.EscapeDataString(search)}");
+        var reference = seen.RootElement.GetProperty("reference").GetString()!;
+        Assert.Matches("^LI-[A-Z0-9]{8}$", reference);
+        var bureau = await api.Database.ScalarAsync<string>("SELECT s.name_en FROM industrial_carriers c JOIN stewards s ON s.id = c.steward_id WHERE c.code = 'JK-ZT-008'");
+        Assert.Contains(bureau, seen.RootElement.GetProperty("sent").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"carriers/JK-ZT-008|{search}|Sun Ba", await api.Database.ScalarAsync<string>(
+            "SELECT layer || '/' || code || '|' || requirements || '|' || name FROM inquiries WHERE reference = @r", ("r", reference)));
+        Assert.StartsWith($"/match.xlsx?{search}&", seen.RootElement.GetProperty("spreadsheet").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<JsonDocument> BrowseAsync(string scenario, string argument = "")
     {
-        await using var kestrel = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl);
+        await using var kestrel = KestrelServer.Start(api.Database.ConnectionString, out var baseUrl, ("Inquiries:MinSecondsToFill", "1"));
         return await BrowserScenario.RunAsync("find.e2e.mjs", scenario, baseUrl, argument);
     }
 }

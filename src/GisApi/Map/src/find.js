@@ -103,7 +103,8 @@ export async function renderFind(container, page) {
   const away = (o) => el('li', { 'data-criterion': o.criterion }, o.text[lang], ' ', Object.keys(o.wouldNeed).length === 0 ? null
     : el('button', { type: 'button', class: 'relax', onclick: () => relax(o) }, t('relax', lang)));
   answer.replaceChildren(
-    el('p', { id: 'match-count' }, `${t('results', lang)}: ${body.numberMatched}`),
+    el('p', { id: 'match-count' }, `${t('results', lang)}: ${body.numberMatched} · `,
+      el('a', { href: `/match.xlsx?${page.state.find}&limit=200&lang=${lang}`, 'data-action': 'spreadsheet' }, t('spreadsheet', lang))),
     el('ol', { id: 'matches' }, body.matches.map(site)),
     body.oneAway.length === 0 ? null : el('section', { id: 'one-away' }, el('h3', {}, t('oneAway', lang)), el('ul', {}, body.oneAway.map(away))));
 }

@@ -63,6 +63,17 @@ export const labels = {
   notMet: { zh: '不满足', en: 'not met' },
   unstated: { zh: '未注明', en: 'not stated' },
   date: { zh: '日期', en: 'date' },
+  ask: { zh: '咨询此地块/载体', en: 'Ask about this site' },
+  sitePage: { zh: '详情页', en: 'Site page' },
+  brochure: { zh: '简介 PDF', en: 'Brochure (PDF)' },
+  spreadsheet: { zh: '下载表格（XLSX）', en: 'Download (XLSX)' },
+  name: { zh: '姓名', en: 'Name' },
+  company: { zh: '公司', en: 'Company' },
+  message: { zh: '留言', en: 'Message' },
+  contactWay: { zh: '电子邮箱或电话', en: 'E-mail or telephone' },
+  send: { zh: '发送', en: 'Send' },
+  privacy: { zh: '您的联系方式仅转交负责此地块/载体的单位，不会公开。', en: 'Your contact details go to the bureau responsible for this site only and are never published.' },
+  sent: { zh: '已收到您的咨询，编号 {reference}，已转交{bureau}。', en: 'Your inquiry {reference} has reached the {bureau}.' },
 };
 
 // The values' words are the server's too (Words/values.json): pages, brochures and match explanations use them.

@@ -10,6 +10,7 @@ import { el } from './dom.js';
 import { nearPlaces, placeLabels, surroundingsM } from './places.js';
 import { items, areaMembership } from './load.js';
 import { renderFind } from './find.js';
+import { askButton } from './ask.js';
 
 const state = read();
 const $ = (selector) => document.querySelector(selector);
@@ -207,12 +208,15 @@ function renderCard(layer, feature, fly = false) {
     el('p', { class: 'other-name' }, state.lang === 'zh' ? p.nameEn : p.nameZh),
     el('table', {}, el('tbody', {}, rows)),
     el('p', { class: 'links' },
+      el('a', { href: `/sites/${layer}/${encodeURIComponent(p.code)}?lang=${state.lang}`, target: '_blank' }, t('sitePage', state.lang)), ' · ',
+      el('a', { href: `/sites/${layer}/${encodeURIComponent(p.code)}.pdf?lang=${state.lang}`, target: '_blank' }, t('brochure', state.lang)), ' · ',
       el('a', { href: `/ogc/collections/${layer}/items/${encodeURIComponent(p.code)}`, target: '_blank' }, t('geojson', state.lang)), ' · ',
       el('a', { href: `/odata/${odata[layer]}('${encodeURIComponent(p.code.replaceAll("'", "''"))}')`, target: '_blank' }, t('odata', state.lang))),
     el('div', { class: 'actions' },
       el('button', { type: 'button', onclick: () => nearby(centre(feature.geometry), radiusM, true) }, t('nearby', state.lang)), ' ', t('within', state.lang), ' ', radius,
       el('button', { type: 'button', 'data-action': 'compare', disabled: !inCompare && compare.length >= 3,
-        onclick: () => toggleCompare(layer, p) }, t(inCompare ? 'removeCompare' : (compare.length >= 3 ? 'compareFull' : 'addCompare'), state.lang))),
+        onclick: () => toggleCompare(layer, p) }, t(inCompare ? 'removeCompare' : (compare.length >= 3 ? 'compareFull' : 'addCompare'), state.lang)),
+      askButton(layer, p.code, state.lang, state.find)),
     el('section', { id: 'near-places' }),
     el('div', { id: 'nearby' }));
   $('#card').hidden = false;
@@ -268,6 +272,7 @@ function renderCompare() {
   const chosen = compare.map((c) => ({ ...c, p: find(c.layer, c.code).properties }));
   const keys = [...new globalThis.Map(chosen.flatMap((c) => fields[c.layer]).map((f) => [f[0], f])).values()];
   box.replaceChildren(el('header', {}, el('h2', {}, t('compare', state.lang)),
+    el('a', { href: `/sites/shortlist.xlsx?lang=${state.lang}&sites=${compare.map((c) => `${c.layer}/${encodeURIComponent(c.code)}`).join(',')}` }, t('spreadsheet', state.lang)),
     el('button', { type: 'button', onclick: () => { compare = []; renderCompare(); } }, t('clearCompare', state.lang))),
   el('table', {}, el('thead', {}, el('tr', {}, el('th', {}), chosen.map((c) => el('th', { scope: 'col' }, name(c.p))))),
     el('tbody', {}, keys.map(([key, zh, en, format]) => el('tr', {}, el('th', { scope: 'row' }, state.lang === 'zh' ? zh : en),
