@@ -2,6 +2,7 @@
 // xunit tests (WorkspacePageTests) compare that with PostGIS. Arguments after the artifact folder are the scenario's.
 //   node workspace.e2e.mjs <scenario> <baseUrl> <artifactDir> [arguments…]
 import { launch } from './chromium.mjs';
+import { workspaceSession } from './workspace-session.mjs';
 
 const [scenario, baseUrl, artifacts, ...args] = process.argv.slice(2);
 const browser = await launch();
@@ -12,23 +13,10 @@ const errors = [];
 page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
 page.on('pageerror', (e) => errors.push(e.message));
 
-const ready = (view) => page.waitForSelector(`body[data-ready="true"]${view ? `[data-view="${view}"]` : ''}`, { timeout: 30000 });
+const { ready, open, signIn } = workspaceSession(page, baseUrl);
 const shot = (name) => page.screenshot({ path: `${artifacts}/workspace-${name}.png`, fullPage: true });
 const text = (selector) => page.textContent(selector);
 const listed = () => page.$$eval('#records tbody tr', (rows) => rows.map((r) => r.dataset.code));
-
-async function open() {
-  await page.goto(`${baseUrl}/workspace#lang=en`);
-  await ready();
-}
-
-async function signIn(user, password, view = 'records') {
-  await open();
-  await page.fill('#signin input[name=userName]', user);
-  await page.fill('#signin input[name=password]', password);
-  await page.click('#signin button[type=submit]');
-  await ready(view);
-}
 
 /** Another person's change, made outside this browser with their personal access token. */
 async function elsewhere(token, url, properties) {

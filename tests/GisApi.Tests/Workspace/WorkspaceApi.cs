@@ -90,10 +90,14 @@ public sealed class WorkspaceApi(PostGisServer server) : IAsyncLifetime
     public Task<JsonElement> BrowseAsync(string scenario, params string[] arguments) => BrowseAsync([], scenario, arguments);
 
     /// <summary>The same, the host given more settings (an identity provider's).</summary>
-    public async Task<JsonElement> BrowseAsync((string Key, string Value)[] more, string scenario, params string[] arguments)
+    public Task<JsonElement> BrowseAsync((string Key, string Value)[] more, string scenario, params string[] arguments) =>
+        ScriptAsync("workspace.e2e.mjs", more, scenario, arguments);
+
+    /// <summary>One scenario of another of the workspace's page scripts (inbox.e2e.mjs).</summary>
+    public async Task<JsonElement> ScriptAsync(string script, (string Key, string Value)[] more, string scenario, params string[] arguments)
     {
         await using var kestrel = KestrelServer.Start(Database.ConnectionString, out var baseUrl, [.. Settings, .. more]);
-        using var seen = await BrowserScenario.RunAsync("workspace.e2e.mjs", scenario, baseUrl, arguments);
+        using var seen = await BrowserScenario.RunAsync(script, scenario, baseUrl, arguments);
         return seen.RootElement.Clone();
     }
 

@@ -159,9 +159,9 @@ public sealed class WorkspacePageTests(WorkspaceApi api) : IClassFixture<Workspa
         client.Dispose();
 
         var seen = await BrowseAsync("language", "page-zh", password);
-        Assert.Equal(["My records", "Upload and review", "Access tokens", "Change password"], Strings(seen.GetProperty("before").GetProperty("nav")));
+        Assert.Equal(["My records", "Upload and review", "Inquiries", "Access tokens", "Change password"], Strings(seen.GetProperty("before").GetProperty("nav")));
         var after = seen.GetProperty("after");
-        Assert.Equal(["我的资源", "上传与核对", "访问令牌", "修改密码"], Strings(after.GetProperty("nav")));
+        Assert.Equal(["我的资源", "上传与核对", "投资咨询", "访问令牌", "修改密码"], Strings(after.GetProperty("nav")));
         Assert.Equal("zh-CN", after.GetProperty("lang").GetString());
         Assert.Contains("lang=zh", after.GetProperty("hash").GetString(), StringComparison.Ordinal);
         Assert.Contains("龙泉驿区规划和自然资源局", after.GetProperty("who").GetString(), StringComparison.Ordinal);

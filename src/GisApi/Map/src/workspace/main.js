@@ -7,6 +7,7 @@ import { w } from './words.js';
 import { recordsView } from './records.js';
 import { tokensView, accountsView } from './accounts.js';
 import { uploadView } from './upload.js';
+import { inboxView } from './inbox.js';
 
 const $ = (selector) => document.querySelector(selector);
 const params = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -18,6 +19,7 @@ let config = null;
 const views = {
   records: { label: 'records', render: (root) => recordsView(root, context()) },
   upload: { label: 'upload', render: (root) => uploadView(root, context()) },
+  inbox: { label: 'inbox', render: (root) => inboxView(root, context()) },
   tokens: { label: 'tokens', render: (root) => tokensView(root, context()) },
   accounts: { label: 'accounts', admin: true, render: (root) => accountsView(root, context()) },
   password: { label: 'changePassword', render: (root) => passwordView(root) },
