@@ -20,7 +20,7 @@ public sealed class InquiryOutbox
 
 /// <summary>
 /// Delivers each new inquiry to the bureau's webhook and e-mail address, when configured (the inbox has it already), and
-/// deletes inquiries older than <c>Inquiries:RetentionDays</c> every hour. The log names an inquiry by its reference
+/// deletes inquiries older than <c>Inquiries:RetentionDays</c> a minute after start and then every hour. The log names an inquiry by its reference
 /// and bureau only.
 /// </summary>
 public sealed partial class InquiryWork(
@@ -48,6 +48,8 @@ public sealed partial class InquiryWork(
 
     private async Task SweepAsync(CancellationToken ct)
     {
+        // Not in the middle of starting: a minute in, then every hour.
+        await Task.Delay(TimeSpan.FromMinutes(1), clock, ct);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {

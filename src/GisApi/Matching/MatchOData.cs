@@ -26,6 +26,8 @@ public sealed class MatchODataController(InventoryDbContext db) : ODataControlle
         builder.ComplexType<CriterionRow>().Namespace = InventoryModel.Namespace;
         var match = builder.Function(Function);
         match.Namespace = InventoryModel.Namespace;
+        // A function with a parameter is no entry of the service document (OData's rule).
+        match.IncludeInServiceDocument = false;
         match.Parameter<string>("requirements");
         match.ReturnsCollection<MatchRow>();
     }

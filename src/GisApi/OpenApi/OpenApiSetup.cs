@@ -25,6 +25,8 @@ public static class OpenApiSetup
         ["OGC API – Features: editing"] = "Create, replace, patch and delete features (Part 4), with a token and If-Match",
         ["Vector tiles"] = "Mapbox vector tiles and TileJSON of each layer",
         ["Site selection"] = "A project's requirements in, the sites that meet them ranked and explained out (docs/site-selection.md)",
+        ["Site pages"] = "A page per site for people and link previews, its map image and its brochure; spreadsheets of shortlists",
+        ["Inquiries"] = "Investors' questions to a site's bureau, and the bureau's inbox (docs/security.md)",
         ["Spatial search"] = "Nearest, within a distance, what is here, intersecting a posted geometry, area statistics",
         ["History"] = "Every recorded change: a feature's history and the change feed",
         ["Imports"] = "GeoJSON files imported as jobs, with the command-line importer's checks",

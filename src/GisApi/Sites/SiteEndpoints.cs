@@ -19,8 +19,7 @@ public static class SiteEndpoints
         var sites = app.MapGroup("/sites").WithTags("Site pages");
         sites.MapGet("/shortlist.xlsx", SpreadsheetAsync).WithName("ShortlistSpreadsheet").AddEndpointFilter<DataVersionETag>()
             .WithSummary($"Sites (sites=layer/code,…; at most {MaxShortlist}) as an XLSX workbook: a sheet per layer, numbers as numbers, units in the headers")
-            .WithMetadata(new OpenApi.QueryParameters(new OpenApi.QueryParameter("sites", "layer/code of each site, comma-separated"),
-                new OpenApi.QueryParameter("lang", "zh or en; else the browser's language")))
+            .WithMetadata(new OpenApi.QueryParameters(new OpenApi.QueryParameter("lang", "zh or en; else the browser's language")))
             .Produces(StatusCodes.Status200OK, contentType: Spreadsheet.ContentType).ProducesProblem(StatusCodes.Status400BadRequest);
         sites.MapGet("/{layer}/{code}.png", ImageAsync).WithName("SiteImage").AddEndpointFilter<DataVersionETag>()
             .WithSummary("The map of a site and its surroundings, 1200 × 630 PNG (the pages' link-preview image)")
@@ -93,7 +92,8 @@ public static class SiteEndpoints
 
     public const int MaxShortlist = 200;
 
-    private static async Task<BytesResult> SpreadsheetAsync(string? sites, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    private static async Task<BytesResult> SpreadsheetAsync(
+        [System.ComponentModel.Description("layer/code of each site, comma-separated")] string? sites, HttpRequest request, InventoryDbContext db, CancellationToken ct)
     {
         var lang = Language(request);
         var found = await ShortlistAsync(db, sites, MaxShortlist, drawn: false, ct);

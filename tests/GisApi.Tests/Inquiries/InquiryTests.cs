@@ -142,7 +142,7 @@ public sealed class InquiryTests(InquiryApi fixture) : IClassFixture<InquiryApi>
             """);
         using var kept = await fixture.AskAsync("carriers", "JK-ZT-002", "Kept", "kept@example.com", "still here");
         Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
-        // The service sweeps when it starts and every hour; whichever sweep came first, the old ones are gone.
+        // The service also sweeps a minute after it starts and every hour; whichever sweep came first, the old ones are gone.
         var sweep = fixture.Factory.Services.GetRequiredService<InquiryWork>();
         Assert.InRange(await sweep.SweepOnceAsync(Ct), 0, 2);
         Assert.Equal(0, await sweep.SweepOnceAsync(Ct));
