@@ -115,11 +115,14 @@ public sealed class MatchSql
             CriterionShape.Values when r.Criterion.Name == "area" => $"""
                 EXISTS (SELECT 1 FROM {AreaSchema.Layer.Table} a WHERE a.{AreaSchema.Layer.Key} = ANY(@values{i}) AND ST_Intersects(a.{AreaSchema.Layer.Geometry}, {Geometry(l)}))
                 """,
-            // As a join from the places of the kind (a few) into the layer's geography index, which the planner can turn
-            // into one index probe per place; an EXISTS per site would test every site on offer.
+            // The box test written both ways round, so that either side's geography index can serve: from the few places
+            // of the kind into the sites' index when distance is the one test, or per site the other tests let through
+            // into the places' (a join one way only cost 10 ms where the other cost 0.8, over 10 000 carriers).
             CriterionShape.Near => $"""
-                t.{l.Schema.Key} IN (SELECT s.{l.Schema.Key} FROM {l.Schema.Table} s JOIN {PlaceSchema.Layer.Table} p
-                  ON p.kind = CAST(@kind{i} AS place_kind) AND within_metres(s.{l.Schema.Geometry}, p.{PlaceSchema.Layer.Geometry}, @max{band}{i}))
+                EXISTS (SELECT 1 FROM {PlaceSchema.Layer.Table} p WHERE p.kind = CAST(@kind{i} AS place_kind)
+                  AND geography({Geometry(l)}) && _ST_Expand(geography(p.{PlaceSchema.Layer.Geometry}), @max{band}{i})
+                  AND geography(p.{PlaceSchema.Layer.Geometry}) && _ST_Expand(geography({Geometry(l)}), @max{band}{i})
+                  AND _ST_DWithin(geography({Geometry(l)}), geography(p.{PlaceSchema.Layer.Geometry}), @max{band}{i}, true))
                 """,
             CriterionShape.NearPoint => $"within_metres({Geometry(l)}, {Point(i)}, @max{band}{i})",
             _ => null,

@@ -63,6 +63,21 @@ public static class SiteMatcher
         }
     }
 
+    /// <summary>
+    /// How each site of a search's first <see cref="MatchQuery.MaxLimit"/> meets each requirement, by <c>layer/code</c>: a
+    /// mark (√ ≈ × ?: signs the brochure's GB 2312 font has) and the words — for a shortlist's brochure. A site absent meets not every hard requirement.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<(string Mark, string Text)>>> FitsAsync(
+        InventoryDbContext db, string form, string basePath, string lang, CancellationToken ct)
+    {
+        var errors = new List<Errors.FieldError>();
+        var written = MatchForm.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(form)), errors);
+        var query = await MatchEndpoints.ReadAsync(written with { Limit = MatchQuery.MaxLimit, Offset = 0 }, errors, db, ct);
+        var answer = await RunAsync(db, query, basePath, ct);
+        return answer.Matches.ToDictionary(m => $"{m.Layer}/{m.Code}", m => (IReadOnlyList<(string, string)>)m.Criteria
+            .Select(c => (c.Status switch { Explanation.Met => "√", Explanation.NearMiss => "≈", Explanation.NotMet => "×", _ => "?" }, c.Text.In(lang))).ToList());
+    }
+
     private sealed record Ranked(string Layer, string Code, double Score, int?[] Statuses);
 
     private static async Task<List<Ranked>> RankAsync(InventoryDbContext db, MatchSql sql, MatchQuery query, CancellationToken ct)

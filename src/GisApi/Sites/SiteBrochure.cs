@@ -6,26 +6,39 @@ namespace LandInventory.GisApi.Sites;
 
 /// <summary>
 /// A site's brochure: one A4 page, zh or en, drawn by Skia's PDF backend with the fonts embedded (subsets of Debian's
-/// Noto Sans CJK): the name, the map of its surroundings (vectors), every figure with its unit, the nearest places, the
+/// WenQuanYi Zen Hei, decision 0020): the name, the map of its surroundings (vectors), every figure with its unit, the nearest places, the
 /// bureau and contact, a QR code of its page, stamped with the figures' date and the day they were verified.
 /// </summary>
 public static class SiteBrochure
 {
-    private const float Width = 595, Height = 842, Margin = 40;
+    public const float Width = 595, Height = 842, Margin = 40;
 
-    public static byte[] Pdf(SiteSheet site, SiteLinks links, string lang)
+    public static byte[] Pdf(SiteSheet site, SiteLinks links, string lang) =>
+        Document(site.Name(lang), lang, [canvas => Draw(canvas, site, links, lang)]);
+
+    /// <summary>A shortlist: the comparison first (with each site's fit to the search, when it came from one), then each site's page.</summary>
+    public static byte[] Shortlist(IReadOnlyList<(SiteSheet Site, SiteLinks Links)> sites, IReadOnlyDictionary<string, IReadOnlyList<(string Mark, string Text)>>? fits,
+        string? requirements, string lang) =>
+        Document(lang == "zh" ? "候选清单" : "Shortlist", lang,
+            [canvas => ShortlistPage.Draw(canvas, sites.Select(s => s.Site).ToList(), fits, requirements, lang),
+             .. sites.Select(s => (Action<SKCanvas>)(canvas => Draw(canvas, s.Site, s.Links, lang)))]);
+
+    private static byte[] Document(string title, string lang, IEnumerable<Action<SKCanvas>> pages)
     {
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = site.Name(lang), Author = lang == "zh" ? "成都经开区" : "Chengdu ETDZ", Creator = "LandInventory",
+            Title = title, Author = lang == "zh" ? "成都经开区" : "Chengdu ETDZ", Creator = "LandInventory",
             Producer = "LandInventory (Skia)", Creation = DateTime.UtcNow, Modified = DateTime.UtcNow, RasterDpi = 150,
         };
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            var canvas = document.BeginPage(Width, Height);
-            Draw(canvas, site, links, lang);
-            document.EndPage();
+            foreach (var page in pages)
+            {
+                page(document.BeginPage(Width, Height));
+                document.EndPage();
+            }
+
             document.Close();
         }
 
@@ -124,7 +137,7 @@ public static class SiteBrochure
     }
 
     /// <summary>Lines no wider than the width: at spaces for words, anywhere for Chinese.</summary>
-    private static IEnumerable<string> Wrap(string text, SKFont font, float width)
+    public static IEnumerable<string> Wrap(string text, SKFont font, float width)
     {
         var line = "";
         foreach (var piece in Pieces(text))

@@ -21,6 +21,10 @@ public static class SiteEndpoints
             .WithSummary($"Sites (sites=layer/code,…; at most {MaxShortlist}) as an XLSX workbook: a sheet per layer, numbers as numbers, units in the headers")
             .WithMetadata(new OpenApi.QueryParameters(new OpenApi.QueryParameter("lang", "zh or en; else the browser's language")))
             .Produces(StatusCodes.Status200OK, contentType: Spreadsheet.ContentType).ProducesProblem(StatusCodes.Status400BadRequest);
+        sites.MapGet("/shortlist.pdf", ShortlistBrochureAsync).WithName("ShortlistBrochure").AddEndpointFilter<DataVersionETag>()
+            .WithSummary($"A brochure of up to {ShortlistPage.MaxSites} sites: their comparison (with their fit to the search find=…, the GET form of /match), then a page each")
+            .WithMetadata(new OpenApi.QueryParameters(new OpenApi.QueryParameter("lang", "zh or en; else the browser's language")))
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status400BadRequest);
         sites.MapGet("/{layer}/{code}.png", ImageAsync).WithName("SiteImage").AddEndpointFilter<DataVersionETag>()
             .WithSummary("The map of a site and its surroundings, 1200 × 630 PNG (the pages' link-preview image)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
@@ -99,6 +103,18 @@ public static class SiteEndpoints
         var found = await ShortlistAsync(db, sites, MaxShortlist, drawn: false, ct);
         return new BytesResult(Spreadsheet.Workbook(found.GroupBy(s => s.Layer).Select(g => Spreadsheet.Sites(g.Key, g.ToList(), lang))),
             Spreadsheet.ContentType, $"shortlist-{lang}.xlsx");
+    }
+
+    private static async Task<BytesResult> ShortlistBrochureAsync(
+        [System.ComponentModel.Description("layer/code of each site (at most 3), comma-separated")] string? sites,
+        [System.ComponentModel.Description("the search the shortlist came from, as /match's GET form")] string? find,
+        HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    {
+        var lang = Language(request);
+        var found = await ShortlistAsync(db, sites, ShortlistPage.MaxSites, drawn: true, ct);
+        var fits = string.IsNullOrWhiteSpace(find) ? null : await Matching.SiteMatcher.FitsAsync(db, find, $"{request.Scheme}://{request.Host}{request.PathBase}", lang, ct);
+        return new BytesResult(SiteBrochure.Shortlist(found.Select(s => (s, Links(request, s.Layer, s.Code))).ToList(), fits, find, lang),
+            "application/pdf", $"shortlist-{lang}.pdf");
     }
 
     private static SiteLinks Links(HttpRequest request, string layer, string code) =>

@@ -272,7 +272,8 @@ function renderCompare() {
   const chosen = compare.map((c) => ({ ...c, p: find(c.layer, c.code).properties }));
   const keys = [...new globalThis.Map(chosen.flatMap((c) => fields[c.layer]).map((f) => [f[0], f])).values()];
   box.replaceChildren(el('header', {}, el('h2', {}, t('compare', state.lang)),
-    el('a', { href: `/sites/shortlist.xlsx?lang=${state.lang}&sites=${compare.map((c) => `${c.layer}/${encodeURIComponent(c.code)}`).join(',')}` }, t('spreadsheet', state.lang)),
+    ...['pdf', 'xlsx'].map((kind) => el('a', { 'data-action': `shortlist-${kind}`, href: `/sites/shortlist.${kind}?lang=${state.lang}&sites=${compare.map((c) => `${c.layer}/${encodeURIComponent(c.code)}`).join(',')}${state.find ? `&find=${encodeURIComponent(state.find)}` : ''}` },
+      t(kind === 'pdf' ? 'brochure' : 'spreadsheet', state.lang))),
     el('button', { type: 'button', onclick: () => { compare = []; renderCompare(); } }, t('clearCompare', state.lang))),
   el('table', {}, el('thead', {}, el('tr', {}, el('th', {}), chosen.map((c) => el('th', { scope: 'col' }, name(c.p))))),
     el('tbody', {}, keys.map(([key, zh, en, format]) => el('tr', {}, el('th', { scope: 'row' }, state.lang === 'zh' ? zh : en),
