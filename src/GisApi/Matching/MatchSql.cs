@@ -33,9 +33,11 @@ public sealed class MatchSql
     public IReadOnlyList<InventoryLayer> Layers => layers;
 
     /// <summary>
-    /// The page of candidates meeting every hard requirement, best first: layer, code, score, s{i}. Without soft
-    /// requirements every score is 100 and the page is the first by layer and code, which the code index gives without
-    /// reading every candidate; the count is its own query (<see cref="Count"/>), where the criteria's indexes serve.
+    /// The page of candidates meeting every hard requirement, best first: layer, code, score, matched, s{i}. With soft
+    /// requirements every candidate is scored anyway and counted on the way (matched); without, every score is 100 and
+    /// the page is the first by layer and code, which the code index gives without reading every candidate, and the
+    /// count is its own query (<see cref="Count"/>), where the criteria's indexes serve. OFFSET 0 keeps the statuses in
+    /// their subquery: flattened, PostgreSQL would work each out twice, for the score and for the answer.
     /// </summary>
     public string Ranking
     {
@@ -51,10 +53,10 @@ public sealed class MatchSql
                 FROM {l.Schema.Table} t WHERE {Where(l, skip: null)}
                 """);
             return $"""
-                SELECT r.layer, r.code, r.score{string.Concat(soft.Select(i => $", r.s{i}"))}
+                SELECT r.layer, r.code, r.score, {(soft.Count > 0 ? "count(*) OVER ()" : "NULL::bigint")} AS matched{string.Concat(soft.Select(i => $", r.s{i}"))}
                 FROM (SELECT c.*, {score} AS score FROM (
                 {string.Join("\nUNION ALL\n", candidates)}
-                ) c) r
+                OFFSET 0) c) r
                 ORDER BY r.score DESC, r.layer, r.code LIMIT @limit OFFSET @offset
                 """;
         }
@@ -135,6 +137,19 @@ public sealed class MatchSql
         if (Met(i, l) is not { } met)
         {
             return "NULL::smallint";
+        }
+
+        if (query.Requirements[i].Criterion.Shape == CriterionShape.Near)
+        {
+            // One look at the places of the kind within the near-miss band, not one for the bound and one for the band:
+            // the nearest's distance says which (a site's geography, made from its shape, is the costly part).
+            var (g, p) = ($"geography({Geometry(l)})", $"geography(p.{PlaceSchema.Layer.Geometry})");
+            return $"""
+                (SELECT CASE WHEN min(ST_Distance({g}, {p}, true)) <= @max{i} THEN 2 WHEN count(*) > 0 THEN 1 ELSE 0 END
+                 FROM {PlaceSchema.Layer.Table} p WHERE p.kind = CAST(@kind{i} AS place_kind)
+                   AND {g} && _ST_Expand({p}, @maxnear{i}) AND {p} && _ST_Expand({g}, @maxnear{i})
+                   AND _ST_DWithin({g}, {p}, @maxnear{i}, true))::smallint
+                """;
         }
 
         var near = Test(i, l, near: true) is { } n ? $" WHEN {n} THEN 1" : "";

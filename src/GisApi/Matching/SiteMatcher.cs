@@ -23,8 +23,9 @@ public static class SiteMatcher
         try
         {
             var ranked = await RankAsync(db, sql, query, ct);
-            var matched = ranked.Count < query.Limit && (ranked.Count > 0 || query.Offset == 0) ? query.Offset + ranked.Count
-                : Convert.ToInt64(await ScalarAsync(db, sql, sql.Count, ct), CultureInfo.InvariantCulture);
+            var matched = ranked.FirstOrDefault()?.Matched
+                ?? (ranked.Count < query.Limit && (ranked.Count > 0 || query.Offset == 0) ? query.Offset + ranked.Count
+                    : Convert.ToInt64(await ScalarAsync(db, sql, sql.Count, ct), CultureInfo.InvariantCulture));
             var figures = new Dictionary<(string, string), (string NameZh, string NameEn, string Steward, string?[] Values)>();
             var places = new Dictionary<string, ILookup<string, NearPlace>>();
             foreach (var layer in sql.Layers)
@@ -78,7 +79,7 @@ public static class SiteMatcher
             .Select(c => (c.Status switch { Explanation.Met => "√", Explanation.NearMiss => "≈", Explanation.NotMet => "×", _ => "?" }, c.Text.In(lang))).ToList());
     }
 
-    private sealed record Ranked(string Layer, string Code, double Score, int?[] Statuses);
+    private sealed record Ranked(string Layer, string Code, double Score, long? Matched, int?[] Statuses);
 
     private static async Task<List<Ranked>> RankAsync(InventoryDbContext db, MatchSql sql, MatchQuery query, CancellationToken ct)
     {
@@ -91,10 +92,11 @@ public static class SiteMatcher
             var statuses = new int?[query.Requirements.Count];
             for (var k = 0; k < soft.Count; k++)
             {
-                statuses[soft[k]] = await reader.IsDBNullAsync(3 + k, ct) ? null : reader.GetInt16(3 + k);
+                statuses[soft[k]] = await reader.IsDBNullAsync(4 + k, ct) ? null : reader.GetInt16(4 + k);
             }
 
-            ranked.Add(new Ranked(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), statuses));
+            ranked.Add(new Ranked(reader.GetString(0), reader.GetString(1), reader.GetDouble(2),
+                await reader.IsDBNullAsync(3, ct) ? null : reader.GetInt64(3), statuses));
         }
 
         return ranked;

@@ -102,6 +102,34 @@ public sealed class SitePageTests(InventoryApi api) : IClassFixture<InventoryApi
     }
 
     [Fact]
+    public async Task AShortlistsBrochure_ComparesItsSites_WithTheirFitToTheSearch_ThenAPageEach()
+    {
+        const string search = "space=floor&floorLoad=30..&rent=..11;soft";
+        using var response = await api.Factory.CreateClient().GetAsync(
+            $"/sites/shortlist.pdf?lang=en&sites=carriers/JK-ZT-001,carriers/JK-ZT-003&find={Uri.EscapeDataString(search)}", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var file = Path.Combine(BrowserScenario.Artifacts, "shortlist-en.pdf");
+        Directory.CreateDirectory(BrowserScenario.Artifacts);
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+
+        Assert.Matches(@"Pages:\s+3\b", await RunAsync("pdfinfo", file));
+        var first = await RunAsync("pdftotext", "-f", "1", "-l", "1", "-layout", file, "-");
+        Assert.Contains("Shortlist", first, StringComparison.Ordinal);
+        Assert.Contains(search, first, StringComparison.Ordinal);
+        foreach (var code in new[] { "JK-ZT-001", "JK-ZT-003" })
+        {
+            Assert.Contains(await api.Database.ScalarAsync<string>("SELECT name_en FROM industrial_carriers WHERE code = @c", ("c", code)), first.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        }
+
+        // JK-ZT-001 meets the floor load; JK-ZT-003 (12 kN/m²) does not, so it has no fit to show.
+        var load = await api.Database.ScalarAsync<decimal>("SELECT floor_load_kn_per_sqm FROM industrial_carriers WHERE code = 'JK-ZT-001'");
+        Assert.Contains($"floor load {load:0.##} kN/m² (at least 30 kN/m²)", first, StringComparison.Ordinal);
+        Assert.Contains("does not meet every must", first, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Factory.CreateClient().GetAsync(
+            "/sites/shortlist.pdf?sites=carriers/JK-ZT-001,carriers/JK-ZT-002,carriers/JK-ZT-003,carriers/JK-ZT-004", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheMapImage_IsAPreviewSizedPng_TaggedWithTheDataVersion()
     {
         var client = api.Factory.CreateClient();
