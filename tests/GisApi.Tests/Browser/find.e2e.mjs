@@ -1,25 +1,10 @@
 // Drives the map's "Find sites for my project" in Debian's headless Chromium for one scenario and prints what it saw as
 // JSON; FindPageTests compares it with /match and PostGIS.   node find.e2e.mjs <scenario> <baseUrl> <artifactDir> [argument]
-import { launch } from './chromium.mjs';
+import { openPage, run, mapPage } from './chromium.mjs';
 
 const [scenario, baseUrl, artifacts, argument] = process.argv.slice(2);
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-const errors = [];
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(e.message));
-
-async function open(hash) {
-  await page.goto(`${baseUrl}/${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-}
-
-const settled = () => page.evaluate(() => new Promise((resolve, reject) => {
-  const { map } = window.landInventory;
-  const timer = setTimeout(() => reject(new Error('the map did not settle in 20 s')), 20000);
-  map.once('idle', () => { clearTimeout(timer); resolve(); });
-  map.triggerRepaint();
-}));
+const { browser, page, errors } = await openPage({ viewport: { width: 1400, height: 900 } });
+const { open, settled } = mapPage(page, baseUrl);
 // The ranked list as shown: layer/code=score and each criterion's status.
 const ranked = () => page.$$eval('#matches > li > button', (buttons) => buttons.map((b) => ({
   site: `${b.dataset.layer}/${b.dataset.code}`, score: Number(b.dataset.score),
@@ -94,9 +79,4 @@ const scenarios = {
   },
 };
 
-try {
-  const result = await scenarios[scenario]();
-  console.log(JSON.stringify({ ...result, errors }));
-} finally {
-  await browser.close();
-}
+await run(scenarios, scenario, browser, errors);

@@ -1,33 +1,17 @@
 // Drives the map page in Debian's headless Chromium (never a downloaded browser) for one scenario and prints what it
 // saw as JSON on stdout; the xunit tests (MapPageTests) compare that with PostGIS. A failure to load exits non-zero.
 //   node map.e2e.mjs <scenario> <baseUrl> <artifactDir> [argument]
-import { launch } from './chromium.mjs';
+import { openPage, run, mapPage } from './chromium.mjs';
 
 const [scenario, baseUrl, artifacts, argument] = process.argv.slice(2);
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-const errors = [];
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(e.message));
-
-async function open(hash) {
-  await page.goto(`${baseUrl}/${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-}
+const { browser, page, errors } = await openPage({ viewport: { width: 1400, height: 900 } });
+const { open, settled } = mapPage(page, baseUrl);
 
 // The codes drawn on the map for a layer: what the renderer actually put on the canvas.
 const rendered = (layer) => page.evaluate((id) => {
   const features = window.landInventory.map.queryRenderedFeatures({ layers: [id] });
   return [...new Set(features.map((f) => f.properties.code))].sort();
 }, layer);
-// Waits until the map has drawn everything asked of it: a repaint is forced so that an 'idle' event is sure to follow
-// (waiting for 'idle' alone hangs when the map went idle just before), with a time limit.
-const settled = () => page.evaluate(() => new Promise((resolve, reject) => {
-  const { map } = window.landInventory;
-  const timer = setTimeout(() => reject(new Error('the map did not settle in 20 s')), 20000);
-  map.once('idle', () => { clearTimeout(timer); resolve(); });
-  map.triggerRepaint();
-}));
 const listed = () => page.$$eval('#results button', (buttons) => buttons.map((b) => b.dataset.code));
 const sorted = (xs) => [...xs].sort();
 
@@ -155,9 +139,4 @@ const scenarios = {
   },
 };
 
-try {
-  const result = await scenarios[scenario]();
-  console.log(JSON.stringify({ ...result, errors }));
-} finally {
-  await browser.close();
-}
+await run(scenarios, scenario, browser, errors);

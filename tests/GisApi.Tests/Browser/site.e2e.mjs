@@ -1,14 +1,9 @@
 // A site's page in Debian's headless Chromium with JavaScript off, as a chat app's preview or a locked-down phone sees
 // it; then its inquiry form sent as a person would.   node site.e2e.mjs <scenario> <baseUrl> <artifactDir> <path>
-import { launch } from './chromium.mjs';
+import { openPage, run } from './chromium.mjs';
 
 const [scenario, baseUrl, artifacts, path] = process.argv.slice(2);
-const browser = await launch();
-const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 420, height: 900 }, locale: 'en-US' });
-const page = await context.newPage();
-const errors = [];
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(e.message));
+const { browser, page, errors } = await openPage({ javaScriptEnabled: false, viewport: { width: 420, height: 900 } });
 
 const scenarios = {
   async read() {
@@ -36,9 +31,4 @@ const scenarios = {
   },
 };
 
-try {
-  const result = await scenarios[scenario]();
-  console.log(JSON.stringify({ ...result, errors }));
-} finally {
-  await browser.close();
-}
+await run(scenarios, scenario, browser, errors);

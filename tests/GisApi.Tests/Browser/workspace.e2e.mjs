@@ -1,17 +1,13 @@
 // Drives the planner's workspace in Debian's headless Chromium for one scenario and prints what it saw as JSON; the
 // xunit tests (WorkspacePageTests) compare that with PostGIS. Arguments after the artifact folder are the scenario's.
 //   node workspace.e2e.mjs <scenario> <baseUrl> <artifactDir> [arguments…]
-import { launch } from './chromium.mjs';
+import { openPage, run } from './chromium.mjs';
 import { workspaceSession } from './workspace-session.mjs';
 
 const [scenario, baseUrl, artifacts, ...args] = process.argv.slice(2);
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
-const errors = [];
 // A refused request is logged by Chromium as "Failed to load resource"; the scenarios expect some (401 before signing
 // in, 403, 412, 422) and check what the page shows of them. Anything else in the console is an error of the page.
-page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(e.message));
+const { browser, page, errors } = await openPage({ viewport: { width: 1280, height: 860 } }, { allowFailedLoads: true });
 
 const { ready, open, signIn } = workspaceSession(page, baseUrl);
 const shot = (name) => page.screenshot({ path: `${artifacts}/workspace-${name}.png`, fullPage: true });
@@ -316,9 +312,4 @@ const scenarios = {
   },
 };
 
-try {
-  const result = await scenarios[scenario](args);
-  console.log(JSON.stringify({ ...result, errors }));
-} finally {
-  await browser.close();
-}
+await run(scenarios, scenario, browser, errors, args);

@@ -72,9 +72,7 @@ public sealed class MatchSqlTests(InventoryApi api) : IClassFixture<InventoryApi
     public async Task EveryHardCriterion_IsAnIndexCondition_InTheMatchsOwnSql_AtScale()
     {
         await using var connection = await api.Database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync(Ct);
-        await ExecuteAsync(connection, AtScale);
-        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off");
+        await using var transaction = await AtScaleAsync(connection);
         var missing = new List<string>();
         foreach (var (space, criterion, indexes) in Indexed)
         {
@@ -101,9 +99,7 @@ public sealed class MatchSqlTests(InventoryApi api) : IClassFixture<InventoryApi
     public async Task TheOneAwayCounts_UseTheOtherCriteriasIndexes()
     {
         await using var connection = await api.Database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync(Ct);
-        await ExecuteAsync(connection, AtScale);
-        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off");
+        await using var transaction = await AtScaleAsync(connection);
         var sql = new MatchSql(Query("floor", """{"criterion":"floorLoad","min":45}""", """{"criterion":"power","min":18000}"""));
         var plan = await ExplainAsync(connection, sql.OneAway, sql.Parameters);
         Assert.Contains("ix_industrial_carriers_floor_load_kn_per_sqm", plan, StringComparison.Ordinal); // for "only power fails"
@@ -120,6 +116,15 @@ public sealed class MatchSqlTests(InventoryApi api) : IClassFixture<InventoryApi
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A transaction holding <see cref="AtScale"/>'s copies, sequential scans priced out; rolled back when disposed.</summary>
+    private static async Task<NpgsqlTransaction> AtScaleAsync(NpgsqlConnection connection)
+    {
+        var transaction = await connection.BeginTransactionAsync(Ct);
+        await ExecuteAsync(connection, AtScale);
+        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off");
+        return transaction;
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
