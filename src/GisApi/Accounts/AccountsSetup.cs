@@ -90,7 +90,9 @@ public static class AccountsSetup
         {
             var method = context.Request.Method;
             var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
-            if (!safe && (AccountClaims.InSession(context.User) || context.GetEndpoint()?.Metadata.GetMetadata<SessionForm>() is not null))
+            var metadata = context.GetEndpoint()?.Metadata;
+            if (!safe && metadata?.GetMetadata<AnonymousWrite>() is null
+                && (AccountClaims.InSession(context.User) || metadata?.GetMetadata<SessionForm>() is not null))
             {
                 var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
                 if (!await antiforgery.IsRequestValidAsync(context))
@@ -135,3 +137,9 @@ public static class AccountsSetup
 
 /// <summary>Marks an endpoint a browser posts to without a session yet (signing in): it needs the antiforgery token all the same.</summary>
 public sealed class SessionForm;
+
+/// <summary>
+/// Marks a write anyone may make and that acts for no one (an investor's inquiry): a workspace session the browser
+/// happens to carry gives it nothing to forge, so it needs no antiforgery token.
+/// </summary>
+public sealed class AnonymousWrite;

@@ -33,6 +33,7 @@ public static class InquiryEndpoints
             .WithName("InquiryForm").WithSummary("A signed form token for an inquiry, to send back no sooner than minSeconds")
             .AddEndpointFilter(NoStore);
         sites.MapPost("/{layer}/{code}/inquiries", AskAsync).WithName("Inquire").RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(new Accounts.AnonymousWrite())
             .WithSummary("Ask the site's bureau about it: answered with a reference number (JSON, or a form from the site's page)")
             .Accepts<InquiryBody>("application/json", "application/x-www-form-urlencoded")
             .Produces<InquiryReceipt>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)

@@ -51,7 +51,9 @@ public static class SiteEndpoints
         var site = await SiteSheet.LoadAsync(db, layer, code, ct);
         var lang = Language(request);
         var requirements = request.Query["find"].ToString();
-        var inquiry = request.Query["inquiry"].ToString() is { Length: > 0 and <= 16 } r && r.StartsWith("LI-", StringComparison.Ordinal) ? r : null;
+        // Only a reference's shape is echoed: a link cannot make the page announce anything else.
+        var inquiry = System.Text.RegularExpressions.Regex.IsMatch(request.Query["inquiry"].ToString(), "^LI-[A-Z2-9]{8}$")
+            ? request.Query["inquiry"].ToString() : null;
         request.HttpContext.Response.Headers.ContentSecurityPolicy = PagePolicy;
         // The page carries a form token of its time: a kept copy would carry an old one.
         request.HttpContext.Response.Headers.CacheControl = "no-cache, private";

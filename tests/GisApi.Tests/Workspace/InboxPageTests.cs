@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using LandInventory.GisApi.Tests.Editing;
 
 namespace LandInventory.GisApi.Tests.Workspace;
@@ -34,5 +35,26 @@ public sealed class InboxPageTests(WorkspaceApi api) : IClassFixture<WorkspaceAp
         Assert.Equal("answered|Called back on Tuesday|planner:page-inbox@" + EditableApi.ParcelSteward, await api.Database.ScalarAsync<string>(
             "SELECT status::text || '|' || note || '|' || handled_by FROM inquiries WHERE reference = 'LI-INBOX002'"));
         Assert.Equal("new", await api.Database.ScalarAsync<string>("SELECT status::text FROM inquiries WHERE reference = 'LI-INBOX003'"));
+    }
+
+    [Fact]
+    public async Task ASignedInPlanner_AsksAboutASite_AsAnyoneDoes_WithoutTheWorkspacesAntiforgeryToken()
+    {
+        // The map's "Ask" sends the browser's cookies; a workspace session gives an inquiry nothing to forge.
+        var (client, _) = await api.AccountAsync("page-asker", "planner", EditableApi.ParcelSteward);
+        using (client)
+        {
+            client.DefaultRequestHeaders.Remove("X-CSRF-Token");
+            var ticket = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/sites/inquiry-form", TestContext.Current.CancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(ticket.GetProperty("minSeconds").GetInt32() + 0.2), TestContext.Current.CancellationToken);
+            using var asked = await client.PostAsJsonAsync("/sites/carriers/JK-ZT-001/inquiries", new
+            {
+                name = "Planner Asking", contact = "asker@example.com", message = "From the map", formToken = ticket.GetProperty("formToken").GetString(),
+            }, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Created, asked.StatusCode);
+            // Its own writes still need the token.
+            using var patched = await client.PatchAsJsonAsync("/workspace/inquiries/LI-NOSUCH00", new { status = "closed" }, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, patched.StatusCode);
+        }
     }
 }
