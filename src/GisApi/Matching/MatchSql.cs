@@ -9,8 +9,9 @@ namespace LandInventory.GisApi.Matching;
 /// <summary>
 /// The SQL of one match, made from the query and the layers' <see cref="MatchLayer"/>s; every figure a parameter.
 /// A hard requirement is a predicate in the WHERE of each layer's candidates — a range test, <c>= ANY</c>, <c>&amp;&amp;</c>,
-/// <c>within_metres</c> — which the column's index answers; a soft one is a status (2 met, 1 near miss, 0 not met, NULL
-/// not stated) that the score sums. Columns come from the descriptors, never from the request.
+/// <c>within_metres</c>, an EXISTS over the places of a kind — which an index answers (MatchSqlTests shows which); a soft
+/// one is a status (2 met, 1 near miss, 0 not met, NULL not stated) that the score sums. Columns come from the
+/// descriptors, never from the request.
 /// </summary>
 public sealed class MatchSql
 {
