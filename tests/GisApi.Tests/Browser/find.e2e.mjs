@@ -51,11 +51,17 @@ const scenarios = {
     await page.waitForFunction((n) => document.querySelectorAll('#matches > li').length > n, before.length);
     return { criterion, before: before.length, after: (await ranked()).length, find: find() };
   },
-  // "Ask about this site" from the card of a site chosen in a search: the search goes with the question.
+  // "Ask about this site" from the card of a site chosen in a search, or from the comparison it was added to: the search
+  // goes with the question.
   async ask() {
-    await open(argument);
+    await open(argument.split(' ')[0]);
+    const from = argument.split(' ')[1] ?? 'card';
     await page.waitForSelector('#card button[data-action=ask]');
-    await page.click('#card button[data-action=ask]');
+    if (from === 'compare') {
+      await page.click('#card button[data-action=compare]');
+      await page.waitForSelector('#compare button[data-action=ask]');
+    }
+    await page.click(`#${from} button[data-action=ask]`);
     await page.fill('dialog.ask input[name=name]', 'Sun Ba');
     await page.fill('dialog.ask input[name=contact]', '+86 139 0000 0000');
     await page.fill('dialog.ask textarea[name=message]', 'Can we visit next week?');
@@ -63,7 +69,8 @@ const scenarios = {
     await page.click('dialog.ask button[type=submit]');
     await page.waitForSelector('dialog.ask .sent');
     return { reference: await page.$eval('dialog.ask .sent', (p) => p.dataset.reference), sent: await page.textContent('dialog.ask .sent'),
-      spreadsheet: await page.$eval('a[data-action=spreadsheet]', (a) => a.getAttribute('href')) };
+      spreadsheet: await page.$eval('a[data-action=spreadsheet]', (a) => a.getAttribute('href')),
+      shortlist: from === 'compare' ? await page.$eval('a[data-action=shortlist-pdf]', (a) => a.getAttribute('href')) : null };
   },
   // A chosen site (the link's selection): the map brings the places around it into view, drawn and named.
   async surroundings() {

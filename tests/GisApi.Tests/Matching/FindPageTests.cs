@@ -78,11 +78,13 @@ public sealed class FindPageTests(InventoryApi api) : IClassFixture<InventoryApi
         Assert.All(around, id => Assert.Contains(id, labels));
     }
 
-    [Fact]
-    public async Task AskingFromTheCardOfASearchedSite_ReachesItsBureau_WithTheSearch()
+    [Theory]
+    [InlineData("card")]
+    [InlineData("compare")]
+    public async Task AskingAboutASearchedSite_FromItsCardOrTheComparison_ReachesItsBureau_WithTheSearch(string from)
     {
         const string search = "space=floor&floorLoad=30..";
-        using var seen = await BrowseAsync("ask", $"#lang=en&layer=carriers&selected=JK-ZT-008&find={Uri.EscapeDataString(search)}");
+        using var seen = await BrowseAsync("ask", $"#lang=en&layer=carriers&selected=JK-ZT-008&find={Uri.EscapeDataString(search)} {from}");
         var reference = seen.RootElement.GetProperty("reference").GetString()!;
         Assert.Matches("^LI-[A-Z0-9]{8}$", reference);
         var bureau = await api.Database.ScalarAsync<string>("SELECT s.name_en FROM industrial_carriers c JOIN stewards s ON s.id = c.steward_id WHERE c.code = 'JK-ZT-008'");
@@ -90,6 +92,11 @@ public sealed class FindPageTests(InventoryApi api) : IClassFixture<InventoryApi
         Assert.Equal($"carriers/JK-ZT-008|{search}|Sun Ba", await api.Database.ScalarAsync<string>(
             "SELECT layer || '/' || code || '|' || requirements || '|' || name FROM inquiries WHERE reference = @r", ("r", reference)));
         Assert.StartsWith($"/match.xlsx?{search}&", seen.RootElement.GetProperty("spreadsheet").GetString(), StringComparison.Ordinal);
+        if (from == "compare")
+        {
+            Assert.Equal($"/sites/shortlist.pdf?lang=en&sites=carriers/JK-ZT-008&find={Uri.EscapeDataString(search)}",
+                seen.RootElement.GetProperty("shortlist").GetString());
+        }
     }
 
     private async Task<JsonDocument> BrowseAsync(string scenario, string argument = "")

@@ -275,7 +275,8 @@ function renderCompare() {
     ...['pdf', 'xlsx'].map((kind) => el('a', { 'data-action': `shortlist-${kind}`, href: `/sites/shortlist.${kind}?lang=${state.lang}&sites=${compare.map((c) => `${c.layer}/${encodeURIComponent(c.code)}`).join(',')}${state.find ? `&find=${encodeURIComponent(state.find)}` : ''}` },
       t(kind === 'pdf' ? 'brochure' : 'spreadsheet', state.lang))),
     el('button', { type: 'button', onclick: () => { compare = []; renderCompare(); } }, t('clearCompare', state.lang))),
-  el('table', {}, el('thead', {}, el('tr', {}, el('th', {}), chosen.map((c) => el('th', { scope: 'col' }, name(c.p))))),
+  el('table', {}, el('thead', {}, el('tr', {}, el('th', {}), chosen.map((c) => el('th', { scope: 'col' }, name(c.p), ' ',
+      askButton(c.layer, c.code, state.lang, state.find))))),
     el('tbody', {}, keys.map(([key, zh, en, format]) => el('tr', {}, el('th', { scope: 'row' }, state.lang === 'zh' ? zh : en),
       chosen.map((c) => el('td', {}, fields[c.layer].some((f) => f[0] === key) ? format(c.p[key], state.lang, c.p) : '—')))))));
 }
