@@ -18,6 +18,9 @@ public static class RequirementReader
 {
     public const double MaxWeight = 10;
 
+    /// <summary>The largest figure a range takes (no area, price or load of a site comes near it; beyond, no number fits SQL's numeric).</summary>
+    public const double MaxFigure = 1e12;
+
     private static readonly string[] Common = ["criterion", "must", "weight"];
 
     private static readonly Dictionary<CriterionShape, string[]> Fields = new()
@@ -163,9 +166,9 @@ public static class RequirementReader
 
         foreach (var (field, value) in new[] { ("min", w.Min), ("max", w.Max) })
         {
-            if (value is { } v && (!double.IsFinite(v) || v < 0))
+            if (value is { } v && (!double.IsFinite(v) || v < 0 || v > MaxFigure))
             {
-                errors.Add(Error($"{w.Where}.{field}", $"{v} must be a number of at least 0"));
+                errors.Add(Error($"{w.Where}.{field}", $"{v} must be a number from 0 to {MaxFigure:0.#e0}"));
             }
         }
 

@@ -134,6 +134,7 @@ public sealed class MatchRankingTests(InventoryApi api) : IClassFixture<Inventor
     [InlineData("""{"space":"floor","criteria":[{"criterion":"rent","max":20,"from":1}]}""", "criteria[0].from", "takes criterion, must, weight, min, max, unit")]
     [InlineData("""{"space":"land","criteria":[{"criterion":"area","values":["atlantis"]}]}""", "criteria[0].values", "'atlantis' is not one of")]
     [InlineData("""{"space":"floor","limit":5000}""", "limit", "must be from 1 to 200")]
+    [InlineData("""{"space":"floor","criteria":[{"criterion":"size","min":1e300}]}""", "criteria[0].min", "must be a number from 0 to 1e12")]
     public async Task BadRequirements_Are400_NamingTheField(string body, string field, string message)
     {
         using var response = await api.Factory.CreateClient().PostAsync("/match",
@@ -150,6 +151,7 @@ public sealed class MatchRankingTests(InventoryApi api) : IClassFixture<Inventor
     [InlineData("space=floor&rent=..25;cheap", "rent", "'cheap' is not an option")]
     [InlineData("space=floor&near=metroStation", "near", "is not kind:distance")]
     [InlineData("space=floor&size=8000..;unit=acre", "size.unit", "'acre' is not a unit of size")]
+    [InlineData("space=floor&floorLoad=1e300..", "floorLoad.min", "must be a number from 0 to 1e12")]
     public async Task BadForms_Are400_NamingTheParameter(string query, string field, string message)
     {
         using var response = await api.Factory.CreateClient().GetAsync($"/match?{query}", Ct);
