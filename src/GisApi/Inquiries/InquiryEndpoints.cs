@@ -76,7 +76,7 @@ public static class InquiryEndpoints
         var bureau = await db.Stewards.AsNoTracking().Where(s => s.Id == site.StewardId).Select(s => new Bureau(s.Id, s.NameZh, s.NameEn)).SingleAsync(ct);
         return fromPage
             ? TypedResults.Redirect($"{request.PathBase}/sites/{layer}/{Uri.EscapeDataString(code)}?lang={inquiry.Language}&inquiry={inquiry.Reference}#ask")
-            : TypedResults.Created($"{request.PathBase}/workspace/inquiries?reference={inquiry.Reference}",
+            : TypedResults.Created($"{request.PathBase}/sites/{layer}/{Uri.EscapeDataString(code)}?lang={inquiry.Language}&inquiry={inquiry.Reference}",
                 new InquiryReceipt(inquiry.Reference, "new", layer, code, bureau));
     }
 

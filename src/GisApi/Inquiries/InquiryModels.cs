@@ -14,7 +14,16 @@ public sealed partial record InquiryBody(
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new RequestRefusedException(Refusal.Invalid, "Invalid inquiry", $"The form cannot be read: {e.Message}");
+            }
+
             string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
             return (new InquiryBody(Field("name"), Field("company"), Field("contact"), Field("message"), Field("requirements"),
                 Field("lang"), Field("formToken"), Field(InquiryForm.Trap)), true);

@@ -60,7 +60,7 @@ public sealed partial class InquiryWork(
                     LogSwept(deleted, options.Value.RetentionDays);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 LogSweepFailed(e.GetType().Name);
             }
@@ -76,8 +76,9 @@ public sealed partial class InquiryWork(
             {
                 await DeliverAsync(id, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
+                // A webhook's timeout is an OperationCanceledException too: it must not end the delivery loop.
                 LogDeliveryFailed(id, e.GetType().Name);
             }
         }
@@ -108,18 +109,30 @@ public sealed partial class InquiryWork(
         if (webhook is not null)
         {
             using var response = await http.CreateClient(nameof(InquiryWork)).PostAsJsonAsync(webhook, InquiryView.Of(inquiry), ct);
-            LogDelivered(inquiry.Reference, inquiry.StewardId, "webhook", (int)response.StatusCode);
+            if (response.IsSuccessStatusCode)
+            {
+                LogDelivered(inquiry.Reference, inquiry.StewardId, "webhook", (int)response.StatusCode);
+            }
+            else
+            {
+                LogRefused(inquiry.Reference, inquiry.StewardId, (int)response.StatusCode);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(settings.SmtpHost) && settings.BureauAddresses.TryGetValue(inquiry.StewardId, out var address))
         {
-            await InquiryMail.SendAsync(settings, address, inquiry, ct);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(TimeSpan.FromSeconds(30)); // a server that never answers must not hold up the queue
+            await InquiryMail.SendAsync(settings, address, inquiry, limit.Token);
             LogDelivered(inquiry.Reference, inquiry.StewardId, "e-mail", 250);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inquiry {Reference} for {Steward} delivered by {Channel} ({Status})")]
     private partial void LogDelivered(string reference, string steward, string channel, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inquiry {Reference} for {Steward}: the webhook answered {Status}; it is in the inbox only")]
+    private partial void LogRefused(string reference, string steward, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inquiry {Id} could not be delivered beyond the inbox: {Error}")]
     private partial void LogDeliveryFailed(Guid id, string error);

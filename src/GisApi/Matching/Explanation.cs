@@ -80,6 +80,8 @@ public static class Explanation
     private static CriterionFit Figure(Requirement r, string status, double figure, Bilingual label)
     {
         var unit = UnitWords(r);
+        // Which side it misses on is decided before rounding (11.99998 mu misses "at least 12" though it shows as 12).
+        var below = r.Min is { } low && figure < low;
         figure = Round(r, figure);
         var shown = $"{Number(figure)} {unit.En}".TrimEnd();
         var shownZh = $"{Number(figure)} {unit.Zh}".TrimEnd();
@@ -93,8 +95,9 @@ public static class Explanation
         {
             text = new Bilingual($"{prefixZh} {shownZh}（要求{Bounds(r, "zh")}）", $"{prefixEn} {shown} ({Bounds(r, "en")})");
         }
-        else if (r.Min is { } min && figure < min)
+        else if (below || r.Max is null)
         {
+            var min = r.Min ?? figure;
             shortfall = Round(r, min - figure);
             text = new Bilingual($"{prefixZh} {shownZh}，比要求的 {Number(min)} 低 {Number(shortfall)}",
                 $"{prefixEn} {shown}, {Number(shortfall)} short of {Number(min)}");

@@ -183,6 +183,8 @@ public sealed class MatchSql
             (SELECT min(ST_Distance(geography(p.{PlaceSchema.Layer.Geometry}), geography({Geometry(l)}))) FROM {PlaceSchema.Layer.Table} p WHERE p.kind = CAST(@kind{i} AS place_kind))
             """,
         (CriterionShape.NearPoint, _) => $"ST_Distance(geography({Geometry(l)}), geography({Point(i)}))",
+        // No number to relax, but whether the site states a value at all (known) — its values say what would take it in.
+        (CriterionShape.Values, _) => $"(CASE WHEN {Value(i, l)} IS NULL THEN NULL ELSE 0 END)::float8",
         _ => "NULL::float8",
     };
 

@@ -122,11 +122,12 @@ public static class RequirementReader
             case CriterionShape.Range:
                 CheckRange(w, errors);
                 break;
-            case CriterionShape.Date when DateOnly.TryParseExact(w.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+            case CriterionShape.Date when DateOnly.TryParseExact(w.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                && d.Year <= 9000:
                 date = d;
                 break;
             case CriterionShape.Date:
-                errors.Add(Error($"{w.Where}.date", $"'{w.Date}' is not a date (YYYY-MM-DD)"));
+                errors.Add(Error($"{w.Where}.date", $"'{w.Date}' is not a date (YYYY-MM-DD) up to the year 9000"));
                 break;
             case CriterionShape.Values:
                 CheckValues(w, criterion, areaIds, errors);

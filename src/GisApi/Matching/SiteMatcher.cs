@@ -45,7 +45,8 @@ public static class SiteMatcher
             }
 
             var link = MatchForm.Write(query);
-            var matches = ranked.Select((r, n) =>
+            // A site deleted between the ranking and its figures is left out of the page rather than failing it.
+            var matches = ranked.Where(r => figures.ContainsKey((r.Layer, r.Code))).Select((r, n) =>
             {
                 var f = figures[(r.Layer, r.Code)];
                 var fits = query.Requirements.Select((q, i) =>

@@ -44,7 +44,7 @@ public static class ShortlistPage
         };
         if (fits is not null)
         {
-            var count = fits.Values.Max(f => f.Count);
+            var count = fits.Values.Select(f => f.Count).DefaultIfEmpty(1).Max();
             for (var k = 0; k < count; k++)
             {
                 rows.Add(("", sites.Select(s => fits.TryGetValue($"{s.Layer}/{s.Code}", out var f) && k < f.Count ? $"{f[k].Mark} {f[k].Text}" : k == 0 ? W("不满足全部必须条件", "does not meet every must") : null).ToArray(), false));

@@ -37,19 +37,22 @@ public static class SiteEndpoints
         return app;
     }
 
-    /// <summary>zh or en: as asked, else the browser's first choice between them, else Chinese.</summary>
-    public static string Language(HttpRequest request) => request.Query["lang"].ToString() switch
+    /// <summary>
+    /// zh or en as the URL asks, else Chinese — for documents (PNG, PDF, XLSX), whose tags and kept copies follow the URL;
+    /// <paramref name="negotiate"/>: else the browser's first choice between them (the page, sent with Vary: Accept-Language).
+    /// </summary>
+    public static string Language(HttpRequest request, bool negotiate = false) => request.Query["lang"].ToString() switch
     {
         "zh" => "zh",
         "en" => "en",
-        _ => request.Headers.AcceptLanguage.ToString() is { Length: > 0 } accepted
+        _ => negotiate && request.Headers.AcceptLanguage.ToString() is { Length: > 0 } accepted
              && !accepted.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && accepted.Contains("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh",
     };
 
     private static async Task<IResult> PageAsync(string layer, string code, HttpRequest request, InventoryDbContext db, InquiryForm form, CancellationToken ct)
     {
         var site = await SiteSheet.LoadAsync(db, layer, code, ct);
-        var lang = Language(request);
+        var lang = Language(request, negotiate: true);
         var requirements = request.Query["find"].ToString();
         // Only a reference's shape is echoed: a link cannot make the page announce anything else.
         var inquiry = System.Text.RegularExpressions.Regex.IsMatch(request.Query["inquiry"].ToString(), "^LI-[A-Z2-9]{8}$")

@@ -101,6 +101,26 @@ public sealed class MatchRankingTests(InventoryApi api) : IClassFixture<Inventor
     }
 
     [Fact]
+    public async Task OneValueAway_SaysWhichValuesWouldTakeTheSitesIn_AndHowManyStateNone()
+    {
+        // kind must be a standard factory, floor load at least 20: the sites failing only the kind, by their kinds.
+        var oracle = await MatchApi.ColumnAsync(api.Database, $"""
+            WITH s AS ({MatchApi.FloorSites})
+            SELECT count(*) || '|' || count(kind) || '|' || coalesce(string_agg(DISTINCT kind, ',' ORDER BY kind), '')
+            FROM s WHERE coalesce(floor_load_kn_per_sqm >= 20, false) AND kind IS DISTINCT FROM 'standard_factory'
+            """);
+        var answer = await MatchApi.GetAsync(api.Factory.CreateClient(), "space=floor&kind=standardFactory&floorLoad=20..");
+        var kind = answer.GetProperty("oneAway").EnumerateArray().Single(o => o.GetProperty("criterion").GetString() == "kind");
+        var (sites, known, values) = (oracle[0].Split('|')[0], oracle[0].Split('|')[1], oracle[0].Split('|')[2]);
+        Assert.Equal(long.Parse(sites, CultureInfo.InvariantCulture), kind.GetProperty("sites").GetInt64());
+        Assert.Equal(long.Parse(sites, CultureInfo.InvariantCulture) - long.Parse(known, CultureInfo.InvariantCulture), kind.GetProperty("unstated").GetInt64());
+        Assert.Equal(values.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => JsonNamingPolicy.CamelCase.ConvertName(
+                string.Concat(v.Split('_').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])))).Order(StringComparer.Ordinal),
+            kind.GetProperty("wouldNeed").GetProperty("values").EnumerateArray().Select(v => v.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Contains("if kind included", kind.GetProperty("text").GetProperty("en").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheGetForm_AndTheBody_AskTheSame_AndTheSelfLinkAsksItAgain()
     {
         var client = api.Factory.CreateClient();
@@ -152,6 +172,7 @@ public sealed class MatchRankingTests(InventoryApi api) : IClassFixture<Inventor
     [InlineData("space=floor&near=metroStation", "near", "is not kind:distance")]
     [InlineData("space=floor&size=8000..;unit=acre", "size.unit", "'acre' is not a unit of size")]
     [InlineData("space=floor&floorLoad=1e300..", "floorLoad.min", "must be a number from 0 to 1e12")]
+    [InlineData("space=floor&availableBy=9999-12-31", "availableBy.date", "up to the year 9000")]
     public async Task BadForms_Are400_NamingTheParameter(string query, string field, string message)
     {
         using var response = await api.Factory.CreateClient().GetAsync($"/match?{query}", Ct);
