@@ -13,12 +13,12 @@ public static class AccountRules
         {
             throw new RequestRefusedException(Refusal.Unprocessable, "The account change breaks a rule",
                 string.Join(" ", result.Errors.Select(e => e.Description)),
-                [.. result.Errors.Select(e => new FieldError(null, null, FieldOf(e.Code, field), e.Description, null))]);
+                [.. result.Errors.Select(e => FieldError.Of(FieldOf(e.Code, field), e.Description))]);
         }
     }
 
     public static RequestRefusedException Unprocessable(string field, string message) =>
-        new(Refusal.Unprocessable, "The account change breaks a rule", message, [new FieldError(null, null, field, message, null)]);
+        new(Refusal.Unprocessable, "The account change breaks a rule", message, [FieldError.Of(field, message)]);
 
     /// <summary>
     /// A one-time password of 20 characters from an alphabet without look-alikes (no 0/O, 1/l/I), read aloud or typed

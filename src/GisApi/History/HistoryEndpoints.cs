@@ -5,6 +5,7 @@ using LandInventory.Data.History;
 using LandInventory.GisApi.Ogc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using LandInventory.GisApi.Http;
 
 namespace LandInventory.GisApi.History;
 
@@ -135,7 +136,7 @@ public static class HistoryEndpoints
         var next = changes.Count > limit
             ? cursor with { AfterId = changes[limit - 1].Id }
             : new ChangeCursor(cursor.Upper, 0, 0);
-        var path = $"{request.Scheme}://{request.Host}{request.PathBase}/changes";
+        var path = $"{request.Root()}/changes";
         var layerQuery = table is null ? "" : $"&layer={HistoryNames.Layer(table)}";
         return new GeoJsonResult("application/json", w =>
         {

@@ -5,6 +5,7 @@ using LandInventory.GisApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LandInventory.Import;
 using Microsoft.AspNetCore.Http.Features;
+using LandInventory.GisApi.Http;
 
 namespace LandInventory.GisApi.Importing;
 
@@ -165,7 +166,7 @@ public static class ImportEndpoints
         return text is "" or "true" or "false";
     }
 
-    private static string JobUrl(HttpRequest request, string id) => $"{request.Scheme}://{request.Host}{request.PathBase}/imports/{id}";
+    private static string JobUrl(HttpRequest request, string id) => $"{request.Root()}/imports/{id}";
 
     /// <summary>
     /// The upload's name: the file name of a <c>Content-Disposition</c> header when the client sent one

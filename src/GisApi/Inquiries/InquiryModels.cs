@@ -48,11 +48,11 @@ public sealed partial record InquiryBody(
         {
             if (required && string.IsNullOrWhiteSpace(value))
             {
-                errors.Add(new FieldError(null, null, field, "required", null));
+                errors.Add(FieldError.Of(field, "required"));
             }
             else if (value is { } v && v.Trim().Length > max)
             {
-                errors.Add(new FieldError(null, null, field, $"at most {max} characters", null));
+                errors.Add(FieldError.Of(field, $"at most {max} characters"));
             }
         }
 
@@ -63,12 +63,12 @@ public sealed partial record InquiryBody(
         Text("requirements", Requirements, InquiryConfiguration.MaxRequirements, false);
         if (!string.IsNullOrWhiteSpace(Contact) && !Email().IsMatch(Contact.Trim()) && !Phone().IsMatch(Contact.Trim()))
         {
-            errors.Add(new FieldError(null, null, "contact", "an e-mail address or a telephone number (digits, spaces, +, -, parentheses)", null));
+            errors.Add(FieldError.Of("contact", "an e-mail address or a telephone number (digits, spaces, +, -, parentheses)"));
         }
 
         if (Lang is not (null or "" or "zh" or "en"))
         {
-            errors.Add(new FieldError(null, null, "lang", "zh or en", null));
+            errors.Add(FieldError.Of("lang", "zh or en"));
         }
 
         return errors;

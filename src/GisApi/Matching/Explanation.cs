@@ -18,6 +18,18 @@ public static class Explanation
 
     public static string Status(int? code) => code switch { 2 => Met, 1 => NearMiss, 0 => NotMet, _ => Unstated };
 
+    /// <summary>A status in words, for a spreadsheet's cell.</summary>
+    public static string Words(string status, string lang) => (status, lang) switch
+    {
+        (Met, "zh") => "满足", (Met, _) => "met",
+        (NearMiss, "zh") => "接近", (NearMiss, _) => "near miss",
+        (NotMet, "zh") => "不满足", (NotMet, _) => "not met",
+        (_, "zh") => "未注明", _ => "not stated",
+    };
+
+    /// <summary>A status as a sign a brochure's GB 2312 font has: √ met, ≈ near miss, × not met, ? not stated.</summary>
+    public static string Mark(string status) => status switch { Met => "√", NearMiss => "≈", NotMet => "×", _ => "?" };
+
     public static CriterionFit Fit(Requirement r, string status, string? value)
     {
         var label = Label(r);

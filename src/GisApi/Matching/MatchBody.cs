@@ -16,13 +16,13 @@ public static class MatchBody
         var written = new List<WrittenRequirement>();
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(Error("body", "the requirements are a JSON object: {\"space\": …, \"criteria\": […]}"));
+            errors.Add(FieldError.Of("body", "the requirements are a JSON object: {\"space\": …, \"criteria\": […]}"));
             return (null, written, null, null);
         }
 
         foreach (var p in body.EnumerateObject().Where(p => !Top.Contains(p.Name)))
         {
-            errors.Add(Error(p.Name, $"not a field of the requirements ({string.Join(", ", Top)})"));
+            errors.Add(FieldError.Of(p.Name, $"not a field of the requirements ({string.Join(", ", Top)})"));
         }
 
         var space = Text(body, "space", "space", errors);
@@ -30,7 +30,7 @@ public static class MatchBody
         var offset = Integer(body, "offset", errors);
         if (body.TryGetProperty("criteria", out var criteria) && criteria.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(Error("criteria", "a list of requirements: [{\"criterion\": …}, …]"));
+            errors.Add(FieldError.Of("criteria", "a list of requirements: [{\"criterion\": …}, …]"));
         }
         else if (criteria.ValueKind == JsonValueKind.Array)
         {
@@ -51,7 +51,7 @@ public static class MatchBody
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(Error(where, "a requirement is an object: {\"criterion\": \"floorLoad\", \"min\": 30}"));
+            errors.Add(FieldError.Of(where, "a requirement is an object: {\"criterion\": \"floorLoad\", \"min\": 30}"));
             return null;
         }
 
@@ -80,7 +80,7 @@ public static class MatchBody
             return v.GetBoolean();
         }
 
-        errors.Add(Error($"{where}.{name}", $"{v.GetRawText()} is not true or false"));
+        errors.Add(FieldError.Of($"{where}.{name}", $"{v.GetRawText()} is not true or false"));
         return null;
     }
 
@@ -96,7 +96,7 @@ public static class MatchBody
             return i;
         }
 
-        errors.Add(Error(name, $"{v.GetRawText()} is not a whole number"));
+        errors.Add(FieldError.Of(name, $"{v.GetRawText()} is not a whole number"));
         return null;
     }
 
@@ -109,7 +109,7 @@ public static class MatchBody
 
         if (v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
-            errors.Add(Error($"{where}.{name}", "a list of names: [\"…\", …]"));
+            errors.Add(FieldError.Of($"{where}.{name}", "a list of names: [\"…\", …]"));
             return null;
         }
 
@@ -125,7 +125,7 @@ public static class MatchBody
 
         if (v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
         {
-            errors.Add(Error($"{where}.{name}", "[longitude, latitude], two numbers"));
+            errors.Add(FieldError.Of($"{where}.{name}", "[longitude, latitude], two numbers"));
             return null;
         }
 
@@ -145,9 +145,8 @@ public static class MatchBody
             return v;
         }
 
-        errors.Add(Error(where is null ? name : $"{where}.{name}", $"{v.GetRawText()} is not {what}"));
+        errors.Add(FieldError.Of(where is null ? name : $"{where}.{name}", $"{v.GetRawText()} is not {what}"));
         return null;
     }
 
-    private static FieldError Error(string field, string message) => new(null, null, field, message, null);
 }

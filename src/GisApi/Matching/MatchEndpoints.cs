@@ -69,7 +69,7 @@ public static class MatchEndpoints
         }
         catch (JsonException e)
         {
-            throw new RequestRefusedException(Refusal.Invalid, "Invalid requirements", $"The body is not JSON: {e.Message}");
+            throw Editing.Writes.NotJson(e);
         }
 
         var errors = new List<FieldError>();
@@ -87,13 +87,13 @@ public static class MatchEndpoints
         var errors = new List<FieldError>();
         var written = MatchForm.Read(new QueryCollection(request.Query.Where(q => q.Key != "lang").ToDictionary(q => q.Key, q => q.Value)), errors);
         var query = await ReadAsync(written, errors, db, ct);
-        var answer = await SiteMatcher.RunAsync(db, query, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
+        var answer = await SiteMatcher.RunAsync(db, query, request.Root(), ct);
         return await MatchSpreadsheet.BuildAsync(db, query, answer, Sites.SiteEndpoints.Language(request), ct);
     }
 
     private static async Task<GeoJsonResult> AnswerAsync(HttpRequest request, MatchQuery query, InventoryDbContext db, CancellationToken ct)
     {
-        var answer = await SiteMatcher.RunAsync(db, query, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
+        var answer = await SiteMatcher.RunAsync(db, query, request.Root(), ct);
         return new GeoJsonResult(Json, w => JsonSerializer.Serialize(w, answer, Options));
     }
 }

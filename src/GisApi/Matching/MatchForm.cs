@@ -100,7 +100,7 @@ public static class MatchForm
                     given.Add("weight");
                     break;
                 default:
-                    errors.Add(Error(name, $"'{option}' is not an option; the options are soft, unit=…, weight=…"));
+                    errors.Add(FieldError.Of(name, $"'{option}' is not an option; the options are soft, unit=…, weight=…"));
                     break;
             }
         }
@@ -118,7 +118,7 @@ public static class MatchForm
                 given.AddRange(new[] { ("min", min), ("max", max) }.Where(b => b.Item2 is not null).Select(b => b.Item1));
                 break;
             case CriterionShape.Range:
-                errors.Add(Error(name, $"'{spec}' is not a range: write min..max, min.. or ..max"));
+                errors.Add(FieldError.Of(name, $"'{spec}' is not a range: write min..max, min.. or ..max"));
                 break;
             case CriterionShape.Date:
                 (date, given) = (spec, [.. given, "date"]);
@@ -141,7 +141,7 @@ public static class MatchForm
                 given.AddRange([shape == CriterionShape.Near ? "kind" : "point", "max"]);
                 break;
             case CriterionShape.Near or CriterionShape.NearPoint:
-                errors.Add(Error(name, shape == CriterionShape.Near
+                errors.Add(FieldError.Of(name, shape == CriterionShape.Near
                     ? $"'{spec}' is not kind:distance (metroStation:1000)" : $"'{spec}' is not lon,lat:distance (104.25,30.58:3000)"));
                 break;
         }
@@ -159,7 +159,7 @@ public static class MatchForm
             return value;
         }
 
-        errors.Add(Error(where, $"'{text}' is not a number"));
+        errors.Add(FieldError.Of(where, $"'{text}' is not a number"));
         return null;
     }
 
@@ -178,7 +178,7 @@ public static class MatchForm
             return n;
         }
 
-        errors.Add(Error(name, $"'{text}' is not a whole number"));
+        errors.Add(FieldError.Of(name, $"'{text}' is not a whole number"));
         return null;
     }
 
@@ -188,5 +188,4 @@ public static class MatchForm
 
     private static string Number(double? n) => n?.ToString("0.########", CultureInfo.InvariantCulture) ?? "";
 
-    private static FieldError Error(string field, string message) => new(null, null, field, message, null);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Formatter;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.OData.ModelBuilder;
+using LandInventory.GisApi.Http;
 
 namespace LandInventory.GisApi.Matching;
 
@@ -47,7 +48,7 @@ public sealed class MatchODataController(InventoryDbContext db) : ODataControlle
 
         var errors = new List<FieldError>();
         var query = await MatchEndpoints.ReadAsync(MatchBody.Read(body, errors), errors, db, ct);
-        var answer = await SiteMatcher.RunAsync(db, query, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", ct);
+        var answer = await SiteMatcher.RunAsync(db, query, Request.Root(), ct);
         return Ok(answer.Matches.Select(m => new MatchRow
         {
             Rank = m.Rank, Layer = m.Layer, Code = m.Code, NameZh = m.NameZh, NameEn = m.NameEn, StewardId = m.StewardId, Score = m.Score,

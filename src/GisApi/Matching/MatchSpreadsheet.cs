@@ -28,24 +28,12 @@ public static class MatchSpreadsheet
         }.Concat(m.Criteria.SelectMany(c => new[]
         {
             c.Value switch { IEnumerable<string> values => string.Join(", ", values.Select(v => ValueWords.Of(v).In(lang))), var v => v },
-            (object?)Status(c.Status, lang),
+            (object?)Explanation.Words(c.Status, lang),
         })).ToList()).ToList();
-        var sites = new List<SiteSheet>();
-        foreach (var m in answer.Matches)
-        {
-            sites.Add(await SiteSheet.LoadAsync(db, m.Layer, m.Code, ct, drawn: false));
-        }
+        var sites = await SiteSheet.LoadManyAsync(db, answer.Matches.Select(m => (m.Layer, m.Code)), drawn: false, ct);
 
         var tables = new[] { new Spreadsheet.Table(W("匹配结果", "Matches"), headers, rows) }
             .Concat(sites.GroupBy(s => s.Layer).Select(g => Spreadsheet.Sites(g.Key, g.ToList(), lang)));
         return new BytesResult(Spreadsheet.Workbook(tables), Spreadsheet.ContentType, $"matches-{lang}.xlsx");
     }
-
-    private static string Status(string status, string lang) => status switch
-    {
-        Explanation.Met => lang == "zh" ? "满足" : "met",
-        Explanation.NearMiss => lang == "zh" ? "接近" : "near miss",
-        Explanation.NotMet => lang == "zh" ? "不满足" : "not met",
-        _ => lang == "zh" ? "未注明" : "not stated",
-    };
 }

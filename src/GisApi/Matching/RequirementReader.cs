@@ -44,24 +44,24 @@ public static class RequirementReader
     {
         if (space is null || !MatchLayer.Spaces.Contains(space))
         {
-            errors.Add(Error("space", $"'{space}' is not a space; one of {string.Join(", ", MatchLayer.Spaces)}"));
+            errors.Add(FieldError.Of("space", $"'{space}' is not a space; one of {string.Join(", ", MatchLayer.Spaces)}"));
         }
 
         if (limit is < 1 or > MatchQuery.MaxLimit)
         {
-            errors.Add(Error("limit", $"{limit} must be from 1 to {MatchQuery.MaxLimit}"));
+            errors.Add(FieldError.Of("limit", $"{limit} must be from 1 to {MatchQuery.MaxLimit}"));
         }
 
         if (offset is < 0 or > MatchQuery.MaxOffset)
         {
-            errors.Add(Error("offset", $"{offset} must be from 0 to {MatchQuery.MaxOffset}"));
+            errors.Add(FieldError.Of("offset", $"{offset} must be from 0 to {MatchQuery.MaxOffset}"));
         }
 
         var requirements = new List<Requirement>();
         var all = written.ToList();
         if (all.Count > MatchQuery.MaxRequirements)
         {
-            errors.Add(Error("criteria", $"{all.Count} requirements; at most {MatchQuery.MaxRequirements}"));
+            errors.Add(FieldError.Of("criteria", $"{all.Count} requirements; at most {MatchQuery.MaxRequirements}"));
         }
 
         foreach (var w in all.Take(MatchQuery.MaxRequirements))
@@ -73,7 +73,7 @@ public static class RequirementReader
 
             if (requirements.Any(o => o.Key == r.Key))
             {
-                errors.Add(Error(w.Where, $"{r.Key} is required twice; say it once"));
+                errors.Add(FieldError.Of(w.Where, $"{r.Key} is required twice; say it once"));
                 continue;
             }
 
@@ -94,26 +94,26 @@ public static class RequirementReader
         var before = errors.Count;
         if (w.Criterion is null || Criteria.Find(w.Criterion) is not { } criterion)
         {
-            errors.Add(Error($"{w.Where}.criterion", $"'{w.Criterion}' is not a criterion; one of {string.Join(", ", Criteria.All.Select(c => c.Name))}"));
+            errors.Add(FieldError.Of($"{w.Where}.criterion", $"'{w.Criterion}' is not a criterion; one of {string.Join(", ", Criteria.All.Select(c => c.Name))}"));
             return null;
         }
 
         if (space is not null && MatchLayer.Spaces.Contains(space) && !For(space).Contains(criterion))
         {
-            errors.Add(Error($"{w.Where}.criterion", $"{criterion.Name} does not apply to {space} space, which takes {string.Join(", ", For(space).Select(c => c.Name))}"));
+            errors.Add(FieldError.Of($"{w.Where}.criterion", $"{criterion.Name} does not apply to {space} space, which takes {string.Join(", ", For(space).Select(c => c.Name))}"));
             return null;
         }
 
         var takes = Common.Concat(Fields[criterion.Shape]).ToList();
         foreach (var field in w.Given.Where(f => !takes.Contains(f)))
         {
-            errors.Add(Error($"{w.Where}.{field}", $"a {criterion.Name} requirement takes {string.Join(", ", takes)}, not {field}"));
+            errors.Add(FieldError.Of($"{w.Where}.{field}", $"a {criterion.Name} requirement takes {string.Join(", ", takes)}, not {field}"));
         }
 
         var unit = criterion.Unit(w.Unit);
         if (criterion.Units.Count > 0 && unit is null)
         {
-            errors.Add(Error($"{w.Where}.unit", $"'{w.Unit}' is not a unit of {criterion.Name}; one of {string.Join(", ", criterion.Units.Select(u => u.Name))}"));
+            errors.Add(FieldError.Of($"{w.Where}.unit", $"'{w.Unit}' is not a unit of {criterion.Name}; one of {string.Join(", ", criterion.Units.Select(u => u.Name))}"));
         }
 
         DateOnly? date = null;
@@ -127,18 +127,18 @@ public static class RequirementReader
                 date = d;
                 break;
             case CriterionShape.Date:
-                errors.Add(Error($"{w.Where}.date", $"'{w.Date}' is not a date (YYYY-MM-DD) up to the year 9000"));
+                errors.Add(FieldError.Of($"{w.Where}.date", $"'{w.Date}' is not a date (YYYY-MM-DD) up to the year 9000"));
                 break;
             case CriterionShape.Values:
                 CheckValues(w, criterion, areaIds, errors);
                 break;
             case CriterionShape.Near when w.Kind is null || criterion.Values is null || EnumNames.Parse(criterion.Values, w.Kind) is null:
-                errors.Add(Error($"{w.Where}.kind", $"'{w.Kind}' is not a kind of place; one of {string.Join(", ", EnumNames.All(criterion.Values!))}"));
+                errors.Add(FieldError.Of($"{w.Where}.kind", $"'{w.Kind}' is not a kind of place; one of {string.Join(", ", EnumNames.All(criterion.Values!))}"));
                 CheckDistance(w, unit, errors);
                 break;
             case CriterionShape.NearPoint when w.Point is not [var lon, var lat] || !double.IsFinite(lon) || !double.IsFinite(lat)
                 || lon is < -180 or > 180 || lat is < -90 or > 90:
-                errors.Add(Error($"{w.Where}.point", "give the point as [longitude, latitude] in WGS84"));
+                errors.Add(FieldError.Of($"{w.Where}.point", "give the point as [longitude, latitude] in WGS84"));
                 CheckDistance(w, unit, errors);
                 break;
             default:
@@ -149,7 +149,7 @@ public static class RequirementReader
         var must = w.Must ?? true;
         if (w.Weight is { } weight && (must || !double.IsFinite(weight) || weight <= 0 || weight > MaxWeight))
         {
-            errors.Add(Error($"{w.Where}.weight", must
+            errors.Add(FieldError.Of($"{w.Where}.weight", must
                 ? "a weight belongs to a soft requirement (must: false); a hard one is met or the site is left out"
                 : $"{weight} must be above 0 and at most {MaxWeight}"));
         }
@@ -162,20 +162,20 @@ public static class RequirementReader
     {
         if (w.Min is null && w.Max is null && !w.Given.Contains("min") && !w.Given.Contains("max"))
         {
-            errors.Add(Error(w.Where, "give min, max or both"));
+            errors.Add(FieldError.Of(w.Where, "give min, max or both"));
         }
 
         foreach (var (field, value) in new[] { ("min", w.Min), ("max", w.Max) })
         {
             if (value is { } v && (!double.IsFinite(v) || v < 0 || v > MaxFigure))
             {
-                errors.Add(Error($"{w.Where}.{field}", $"{v} must be a number from 0 to {MaxFigure:0.#e0}"));
+                errors.Add(FieldError.Of($"{w.Where}.{field}", $"{v} must be a number from 0 to {MaxFigure:0.#e0}"));
             }
         }
 
         if (w.Min > w.Max)
         {
-            errors.Add(Error(w.Where, $"min {w.Min} is above max {w.Max}"));
+            errors.Add(FieldError.Of(w.Where, $"min {w.Min} is above max {w.Max}"));
         }
     }
 
@@ -184,13 +184,13 @@ public static class RequirementReader
         var known = criterion.Values is { } type ? EnumNames.All(type).ToHashSet() : areaIds;
         if (w.Values is not { Count: > 0 } values)
         {
-            errors.Add(Error($"{w.Where}.values", $"give one or more of {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
+            errors.Add(FieldError.Of($"{w.Where}.values", $"give one or more of {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
             return;
         }
 
         foreach (var value in values.Where(v => !known.Contains(v)))
         {
-            errors.Add(Error($"{w.Where}.values", $"'{value}' is not one of {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
+            errors.Add(FieldError.Of($"{w.Where}.values", $"'{value}' is not one of {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
         }
     }
 
@@ -198,14 +198,13 @@ public static class RequirementReader
     {
         if (w.Min is not null)
         {
-            errors.Add(Error($"{w.Where}.min", "a distance requirement is a reach: give max"));
+            errors.Add(FieldError.Of($"{w.Where}.min", "a distance requirement is a reach: give max"));
         }
 
         if (w.Max is not { } max || !double.IsFinite(max) || max <= 0 || max * (unit?.Factor ?? 1) > Criteria.MaxDistanceM)
         {
-            errors.Add(Error($"{w.Where}.max", $"'{w.Max}' must be a distance above 0 and at most {Criteria.MaxDistanceM / 1000} km"));
+            errors.Add(FieldError.Of($"{w.Where}.max", $"'{w.Max}' must be a distance above 0 and at most {Criteria.MaxDistanceM / 1000} km"));
         }
     }
 
-    private static FieldError Error(string field, string message) => new(null, null, field, message, null);
 }

@@ -67,7 +67,7 @@ public static class SiteMatcher
 
     /// <summary>
     /// How each site of a search's first <see cref="MatchQuery.MaxLimit"/> meets each requirement, by <c>layer/code</c>: a
-    /// mark (√ ≈ × ?: signs the brochure's GB 2312 font has) and the words — for a shortlist's brochure. A site absent meets not every hard requirement.
+    /// mark (<see cref="Explanation.Mark"/>) and the words — for a shortlist's brochure. A site absent meets not every hard requirement.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<(string Mark, string Text)>>> FitsAsync(
         InventoryDbContext db, string form, string basePath, string lang, CancellationToken ct)
@@ -77,7 +77,7 @@ public static class SiteMatcher
         var query = await MatchEndpoints.ReadAsync(written with { Limit = MatchQuery.MaxLimit, Offset = 0 }, errors, db, ct);
         var answer = await RunAsync(db, query, basePath, ct);
         return answer.Matches.ToDictionary(m => $"{m.Layer}/{m.Code}", m => (IReadOnlyList<(string, string)>)m.Criteria
-            .Select(c => (c.Status switch { Explanation.Met => "√", Explanation.NearMiss => "≈", Explanation.NotMet => "×", _ => "?" }, c.Text.In(lang))).ToList());
+            .Select(c => (Explanation.Mark(c.Status), c.Text.In(lang))).ToList());
     }
 
     private sealed record Ranked(string Layer, string Code, double Score, long? Matched, int?[] Statuses);

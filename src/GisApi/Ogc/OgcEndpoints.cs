@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LandInventory.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LandInventory.GisApi.Http;
 
 namespace LandInventory.GisApi.Ogc;
 
@@ -62,9 +63,9 @@ public static class OgcEndpoints
             w.WriteString("description", "Land parcels, industrial carriers and buildings with vacant space offered to investors.");
             OgcLinks.Write(w,
                 ($"{root}/", "self", Json, "This document"),
-                ($"{request.Scheme}://{request.Host}{request.PathBase}/openapi/v1.json", "service-desc",
+                ($"{request.Root()}/openapi/v1.json", "service-desc",
                     "application/vnd.oai.openapi+json;version=3.0", "The API description (OpenAPI)"),
-                ($"{request.Scheme}://{request.Host}{request.PathBase}/scalar/", "service-doc", "text/html",
+                ($"{request.Root()}/scalar/", "service-doc", "text/html",
                     "The API description to read and try (Scalar)"),
                 ($"{root}/conformance", "conformance", Json, "Conformance classes"),
                 ($"{root}/collections", "data", Json, "The collections"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LandInventory.GisApi.Http;
 
 namespace LandInventory.GisApi.Ogc;
 
@@ -8,7 +9,7 @@ public static class OgcLinks
     /// <summary>OGC API – Features Part 3's relation from a collection to its queryables.</summary>
     public const string QueryablesRel = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
-    public static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/ogc";
+    public static string Base(HttpRequest request) => $"{request.Root()}/ogc";
 
     public static string Items(HttpRequest request, string collection) =>
         $"{Base(request)}/collections/{Uri.EscapeDataString(collection)}/items";

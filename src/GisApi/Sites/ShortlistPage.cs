@@ -53,7 +53,7 @@ public static class ShortlistPage
 
         var keys = sites.SelectMany(s => SiteFields.Of(s.Layer)).DistinctBy(f => f.Key).ToList();
         rows.AddRange(keys.Select(f => (f.Label.In(lang), sites.Select(s => (string?)(SiteFields.Of(s.Layer).Any(x => x.Key == f.Key)
-            ? SiteFields.Write(f, s.Properties, lang, id => s.AreaNames.GetValueOrDefault(id)) : "—")).ToArray(), false)));
+            ? s.Write(f, lang) : "—")).ToArray(), false)));
         foreach (var (label, values, strong) in rows)
         {
             if (y > SiteBrochure.Height - SiteBrochure.Margin - 20)

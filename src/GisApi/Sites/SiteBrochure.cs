@@ -61,8 +61,7 @@ public static class SiteBrochure
         y += 15;
         canvas.DrawText(site.Name(lang == "zh" ? "en" : "zh"), Margin, y, SKTextAlign.Left, body, muted);
         y += 13;
-        var headline = string.Join(" · ", SiteFields.Headline(site.Layer).Select(f => SiteFields.Write(f, site.Properties, lang, id => site.AreaNames.GetValueOrDefault(id))));
-        canvas.DrawText(headline, Margin, y, SKTextAlign.Left, body, ink);
+        canvas.DrawText(site.Headline(lang), Margin, y, SKTextAlign.Left, body, ink);
         y += 8;
         var map = new SKRect(Margin, y, Width - Margin, y + (Width - 2 * Margin) * SiteMap.PreviewHeight / SiteMap.PreviewWidth);
         SiteMap.Draw(canvas, map, site, lang, caption: false);
@@ -76,7 +75,7 @@ public static class SiteBrochure
         foreach (var field in SiteFields.Of(site.Layer))
         {
             canvas.DrawText(field.Label.In(lang), left, rows, SKTextAlign.Left, body, muted);
-            var lines = Wrap(SiteFields.Write(field, site.Properties, lang, id => site.AreaNames.GetValueOrDefault(id)), body, split - left - 120);
+            var lines = Wrap(site.Write(field, lang), body, split - left - 120);
             foreach (var line in lines)
             {
                 canvas.DrawText(line, left + 118, rows, SKTextAlign.Left, body, ink);

@@ -89,14 +89,8 @@ public static class SiteEndpoints
                 $"sites: 1 to {max} sites as layer/code, comma-separated{(malformed is null ? "" : $"; not '{malformed}'")}");
         }
 
-        var found = new List<SiteSheet>();
-        foreach (var item in items.Distinct(StringComparer.Ordinal))
-        {
-            var slash = item.IndexOf('/', StringComparison.Ordinal);
-            found.Add(await SiteSheet.LoadAsync(db, item[..slash], item[(slash + 1)..], ct, drawn));
-        }
-
-        return found;
+        return await SiteSheet.LoadManyAsync(db, items.Distinct(StringComparer.Ordinal)
+            .Select(i => (i[..i.IndexOf('/', StringComparison.Ordinal)], i[(i.IndexOf('/', StringComparison.Ordinal) + 1)..])), drawn, ct);
     }
 
     public const int MaxShortlist = 200;
@@ -117,13 +111,13 @@ public static class SiteEndpoints
     {
         var lang = Language(request);
         var found = await ShortlistAsync(db, sites, ShortlistPage.MaxSites, drawn: true, ct);
-        var fits = string.IsNullOrWhiteSpace(find) ? null : await Matching.SiteMatcher.FitsAsync(db, find, $"{request.Scheme}://{request.Host}{request.PathBase}", lang, ct);
+        var fits = string.IsNullOrWhiteSpace(find) ? null : await Matching.SiteMatcher.FitsAsync(db, find, request.Root(), lang, ct);
         return new BytesResult(SiteBrochure.Shortlist(found.Select(s => (s, Links(request, s.Layer, s.Code))).ToList(), fits, find, lang),
             "application/pdf", $"shortlist-{lang}.pdf");
     }
 
     private static SiteLinks Links(HttpRequest request, string layer, string code) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}", layer, code);
+        new(request.Root(), layer, code);
 }
 
 /// <summary>A made document (image, PDF, spreadsheet) whose tag follows the data versions; a file name to save it under.</summary>

@@ -18,7 +18,7 @@ public static class SitePage
         string W(string zh, string en) => lang == "zh" ? zh : en;
         string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         var fields = SiteFields.Of(site.Layer);
-        var headline = string.Join(" · ", SiteFields.Headline(site.Layer).Select(f => SiteFields.Write(f, site.Properties, lang, id => site.AreaNames.GetValueOrDefault(id))));
+        var headline = site.Headline(lang);
         var title = $"{site.Name(lang)} · {W("成都经开区", "Chengdu ETDZ")}";
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
@@ -53,7 +53,7 @@ public static class SitePage
             """);
         foreach (var field in fields)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-field=\"{field.Key}\"><th scope=\"row\">{E(field.Label.In(lang))}</th><td>{E(SiteFields.Write(field, site.Properties, lang, id => site.AreaNames.GetValueOrDefault(id)))}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-field=\"{field.Key}\"><th scope=\"row\">{E(field.Label.In(lang))}</th><td>{E(site.Write(field, lang))}</td></tr>\n");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</table></section>\n<section><h2>{W("最近的设施", "Nearest places")}</h2><ul class=\"near\">\n");

@@ -27,8 +27,33 @@ public sealed record SiteSheet(
     public string? Text(string property) =>
         Properties.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    /// <summary>A site with all it shows; <paramref name="drawn"/> false: without its surroundings (a row of a spreadsheet).</summary>
-    public static async Task<SiteSheet> LoadAsync(InventoryDbContext db, string layer, string code, CancellationToken ct, bool drawn = true)
+    /// <summary>A field of the site's, written as the language writes it (SiteFields), its area named.</summary>
+    public string Write(SiteFields.Field field, string lang) => SiteFields.Write(field, Properties, lang, AreaNames.GetValueOrDefault);
+
+    /// <summary>The few figures a link preview or a list line gives (fields.json's headlines), joined.</summary>
+    public string Headline(string lang) => string.Join(" · ", SiteFields.Headline(Layer).Select(f => Write(f, lang)));
+
+    /// <summary>A site with all it shows, its surroundings and nearest places included.</summary>
+    public static async Task<SiteSheet> LoadAsync(InventoryDbContext db, string layer, string code, CancellationToken ct) =>
+        (await LoadManyAsync(db, [(layer, code)], drawn: true, ct))[0];
+
+    /// <summary>
+    /// Sites in the order given, the areas read once for all; <paramref name="drawn"/> false: without surroundings or
+    /// nearest places (rows of a spreadsheet).
+    /// </summary>
+    public static async Task<List<SiteSheet>> LoadManyAsync(InventoryDbContext db, IEnumerable<(string Layer, string Code)> sites, bool drawn, CancellationToken ct)
+    {
+        var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
+        var found = new List<SiteSheet>();
+        foreach (var (layer, code) in sites)
+        {
+            found.Add(await LoadOneAsync(db, layer, code, areas, drawn, ct));
+        }
+
+        return found;
+    }
+
+    private static async Task<SiteSheet> LoadOneAsync(InventoryDbContext db, string layer, string code, List<Data.Areas.Area> areas, bool drawn, CancellationToken ct)
     {
         var features = FeatureLayers.Find(layer);
         if (features is null || !NearestPlaces.Offered(layer))
@@ -39,15 +64,15 @@ public sealed record SiteSheet(
         var row = await features.FindAsync(db, code, ct)
             ?? throw new RequestRefusedException(Refusal.NotFound, "Site not found", $"the {layer} layer has no site '{code}'");
         var properties = PropertiesOf(row);
-        var near = (await NearestPlaces.ForAsync(db, layer, [code], ct))[code].OrderBy(p => p.DistanceM).ToList();
         var steward = properties.GetProperty("stewardId").GetString()!;
         var bureau = await db.Stewards.AsNoTracking().Where(s => s.Id == steward).Select(s => new Bureau(s.Id, s.NameZh, s.NameEn)).SingleAsync(ct);
-        var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
         var names = areas.ToDictionary(a => a.Id, a => new Bilingual(a.NameZh, a.NameEn));
         if (!drawn)
         {
-            return new SiteSheet(layer, code, properties, row.Geometry, near, bureau, names, new Surroundings(row.Geometry.EnvelopeInternal, [], [], []));
+            return new SiteSheet(layer, code, properties, row.Geometry, [], bureau, names, new Surroundings(row.Geometry.EnvelopeInternal, [], [], []));
         }
+
+        var near = (await NearestPlaces.ForAsync(db, layer, [code], ct))[code].OrderBy(p => p.DistanceM).ToList();
 
         var places = await db.Places.AsNoTracking().ToListAsync(ct);
         var frame = Frame(row.Geometry, near.Where(p => p.DistanceM <= SurroundingsM).Select(p => places.First(x => x.Id == p.Id).Location));

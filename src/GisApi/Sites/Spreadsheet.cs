@@ -83,7 +83,7 @@ public static class Spreadsheet
             (_, null) when kind != "address" => null,
             ("number" or "unit" or "wanYuan" or "rent", { } x) => x.GetDouble(),
             ("pct", { } x) => Math.Round(x.GetDouble() * 100, 2),
-            _ => SiteFields.Write(field, p, lang, id => site.AreaNames.GetValueOrDefault(id)),
+            _ => site.Write(field, lang),
         };
     }
 

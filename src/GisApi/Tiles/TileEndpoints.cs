@@ -104,7 +104,7 @@ public static class TileEndpoints
         }
 
         var extent = await features.ExtentAsync(db, ct);
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var root = request.Root();
         return new GeoJsonResult("application/json", w =>
         {
             w.WriteStartObject();

@@ -11,6 +11,7 @@ import { nearPlaces, placeLabels, surroundingsM } from './places.js';
 import { items, areaMembership } from './load.js';
 import { renderFind } from './find.js';
 import { askButton } from './ask.js';
+import { renderCompare } from './compare.js';
 
 const state = read();
 const $ = (selector) => document.querySelector(selector);
@@ -260,25 +261,14 @@ async function nearby(at, metres = radiusM, ofSite = false) {
 
 function toggleCompare(layer, p) {
   compare = compare.some((c) => c.code === p.code) ? compare.filter((c) => c.code !== p.code) : [...compare, { layer, code: p.code }].slice(0, 3);
-  renderCompare();
+  showCompare();
   const feature = find(layer, p.code);
   if (feature) renderCard(layer, feature);
 }
 
-function renderCompare() {
-  const box = $('#compare');
-  box.hidden = compare.length === 0;
-  if (compare.length === 0) return;
-  const chosen = compare.map((c) => ({ ...c, p: find(c.layer, c.code).properties }));
-  const keys = [...new globalThis.Map(chosen.flatMap((c) => fields[c.layer]).map((f) => [f[0], f])).values()];
-  box.replaceChildren(el('header', {}, el('h2', {}, t('compare', state.lang)),
-    ...['pdf', 'xlsx'].map((kind) => el('a', { 'data-action': `shortlist-${kind}`, href: `/sites/shortlist.${kind}?lang=${state.lang}&sites=${compare.map((c) => `${c.layer}/${encodeURIComponent(c.code)}`).join(',')}${state.find ? `&find=${encodeURIComponent(state.find)}` : ''}` },
-      t(kind === 'pdf' ? 'brochure' : 'spreadsheet', state.lang))),
-    el('button', { type: 'button', onclick: () => { compare = []; renderCompare(); } }, t('clearCompare', state.lang))),
-  el('table', {}, el('thead', {}, el('tr', {}, el('th', {}), chosen.map((c) => el('th', { scope: 'col' }, name(c.p), ' ',
-      askButton(c.layer, c.code, state.lang, state.find))))),
-    el('tbody', {}, keys.map(([key, zh, en, format]) => el('tr', {}, el('th', { scope: 'row' }, state.lang === 'zh' ? zh : en),
-      chosen.map((c) => el('td', {}, fields[c.layer].some((f) => f[0] === key) ? format(c.p[key], state.lang, c.p) : '—')))))));
+function showCompare() {
+  renderCompare($('#compare'), compare.map((c) => ({ ...c, p: find(c.layer, c.code).properties })),
+    { lang: state.lang, find: state.find, onClear: () => { compare = []; showCompare(); } });
 }
 
 $('#language').addEventListener('click', () => {
@@ -287,7 +277,7 @@ $('#language').addEventListener('click', () => {
   applyFilters();
   const selected = state.selected && find(state.layer, state.selected);
   if (selected && !$('#card').hidden) renderCard(state.layer, selected);
-  renderCompare();
+  showCompare();
 });
 
 renderPanel();
