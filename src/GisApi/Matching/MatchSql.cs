@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LandInventory.Data.Areas;
 using LandInventory.Data.Places;
+using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,7 @@ namespace LandInventory.GisApi.Matching;
 /// <summary>
 /// The SQL of one match, made from the query and the layers' <see cref="MatchLayer"/>s; every figure a parameter.
 /// A hard requirement is a predicate in the WHERE of each layer's candidates — a range test, <c>= ANY</c>, <c>&amp;&amp;</c>,
-/// <c>within_metres</c>, an EXISTS over the places of a kind — which an index answers (MatchSqlTests shows which); a soft
+/// <c>within_metres</c>, a distance to the places of a kind — which an index answers (MatchSqlTests shows which); a soft
 /// one is a status (2 met, 1 near miss, 0 not met, NULL not stated) that the score sums. Columns come from the
 /// descriptors, never from the request.
 /// </summary>
@@ -18,15 +19,44 @@ public sealed class MatchSql
     private readonly MatchQuery query;
     private readonly List<InventoryLayer> layers;
 
-    public MatchSql(MatchQuery query)
+    /// <param name="places">The places of each kind the query asks to be near, collected (<see cref="PlacesAsync"/>).</param>
+    public MatchSql(MatchQuery query, IReadOnlyDictionary<string, Geometry> places)
     {
         this.query = query;
         layers = InventoryLayers.All.Where(l => l.Match?.Space == query.Space).ToList();
         Parameters = [new("limit", query.Limit), new("offset", query.Offset)];
         for (var i = 0; i < query.Requirements.Count; i++)
         {
-            AddParameters(i, query.Requirements[i]);
+            AddParameters(i, query.Requirements[i], places);
         }
+    }
+
+    /// <summary>
+    /// The places of each kind the query asks to be near, one collection per kind (keyed by its label): read once for a
+    /// match rather than gathered again by every statement that measures a distance, which made planning them cost more
+    /// than running them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, Geometry>> PlacesAsync(NpgsqlConnection connection, MatchQuery query, CancellationToken ct)
+    {
+        var kinds = query.Requirements.Where(r => r.Kind is not null).Select(r => Label(r.Kind!)).Distinct().ToArray();
+        var places = new Dictionary<string, Geometry>(StringComparer.Ordinal);
+        if (kinds.Length == 0)
+        {
+            return places;
+        }
+
+        await using var command = new NpgsqlCommand($"""
+            SELECT p.kind::text, ST_Collect(p.{PlaceSchema.Layer.Geometry}) FROM {PlaceSchema.Layer.Table} p
+            WHERE p.kind::text = ANY(@kinds) GROUP BY p.kind
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("kinds", kinds));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            places[reader.GetString(0)] = reader.GetFieldValue<Geometry>(1);
+        }
+
+        return places;
     }
 
     public List<NpgsqlParameter> Parameters { get; }
@@ -75,7 +105,7 @@ public sealed class MatchSql
                string_agg(DISTINCT o.v, ',') AS vals, (array_agg(o.layer || '/' || o.code ORDER BY o.layer, o.code))[1:10] AS codes
         FROM ({string.Join("\nUNION ALL\n", layers.Select(l => $"""
             SELECT '{l.Id}'::text AS layer, t.{l.Schema.Key}::text AS code, {Figure(i, l)} AS x, {Value(i, l)} AS v
-            FROM {l.Schema.Table} t WHERE {Where(l, skip: i)} AND NOT coalesce({Met(i, l) ?? "false"}, false)
+            FROM {l.Schema.Table} t WHERE {Where(l, skip: i)} AND NOT coalesce({Met(i, l, skip: i) ?? "false"}, false)
             """))}) o
         """));
 
@@ -90,7 +120,7 @@ public sealed class MatchSql
 
     /// <summary>On offer, and every hard requirement but <paramref name="skip"/>; a layer without the column meets none.</summary>
     private string Where(InventoryLayer l, int? skip) =>
-        string.Join(" AND ", Indexes(r => r.Must).Where(i => i != skip).Select(i => Met(i, l) ?? "false").Prepend($"({l.Match!.OnOffer})"));
+        string.Join(" AND ", Indexes(r => r.Must).Where(i => i != skip).Select(i => Met(i, l, skip) ?? "false").Prepend($"({l.Match!.OnOffer})"));
 
     private MatchColumn? Column(int i, InventoryLayer l) =>
         l.Match!.Column(query.Requirements[i].Criterion.Name, query.Requirements[i].Unit?.Name);
@@ -98,9 +128,10 @@ public sealed class MatchSql
     private static string Geometry(InventoryLayer l) => $"t.{l.Schema.Geometry}";
 
     /// <summary>The requirement met, as a predicate an index answers; null where the layer does not state it.</summary>
-    private string? Met(int i, InventoryLayer l) => Test(i, l, near: false);
+    /// <param name="skip">The hard requirement the statement leaves out, if any (the sites one requirement away).</param>
+    private string? Met(int i, InventoryLayer l, int? skip = null) => Test(i, l, near: false, skip);
 
-    private string? Test(int i, InventoryLayer l, bool near)
+    private string? Test(int i, InventoryLayer l, bool near, int? skip = null)
     {
         var r = query.Requirements[i];
         var column = Column(i, l);
@@ -118,9 +149,11 @@ public sealed class MatchSql
             CriterionShape.Values when r.Criterion.Name == "area" => $"""
                 EXISTS (SELECT 1 FROM {AreaSchema.Layer.Table} a WHERE a.{AreaSchema.Layer.Key} = ANY(@values{i}) AND ST_Intersects(a.{AreaSchema.Layer.Geometry}, {Geometry(l)}))
                 """,
-            // The box test written both ways round, so that either side's geography index can serve: from the few places
-            // of the kind into the sites' index when distance is the one test, or per site the other tests let through
-            // into the places' (a join one way only cost 10 ms where the other cost 0.8, over 10 000 carriers).
+            // Where the other hard requirements pick the candidates, each is measured against the kind's places, collected
+            // once per statement (Within). Where distance is the one test it drives, as an EXISTS whose box test, written
+            // both ways round, lets either side's geography index serve: from the few places of the kind into the
+            // sites' index, or per site into the places'.
+            CriterionShape.Near when !Drives(i, l, skip) => Within(i, l, band),
             CriterionShape.Near => $"""
                 EXISTS (SELECT 1 FROM {PlaceSchema.Layer.Table} p WHERE p.kind = CAST(@kind{i} AS place_kind)
                   AND geography({Geometry(l)}) && _ST_Expand(geography(p.{PlaceSchema.Layer.Geometry}), @max{band}{i})
@@ -142,15 +175,7 @@ public sealed class MatchSql
 
         if (query.Requirements[i].Criterion.Shape == CriterionShape.Near)
         {
-            // One look at the places of the kind within the near-miss band, not one for the bound and one for the band:
-            // the nearest's distance says which (a site's geography, made from its shape, is the costly part).
-            var (g, p) = ($"geography({Geometry(l)})", $"geography(p.{PlaceSchema.Layer.Geometry})");
-            return $"""
-                (SELECT CASE WHEN min(ST_Distance({g}, {p}, true)) <= @max{i} THEN 2 WHEN count(*) > 0 THEN 1 ELSE 0 END
-                 FROM {PlaceSchema.Layer.Table} p WHERE p.kind = CAST(@kind{i} AS place_kind)
-                   AND {g} && _ST_Expand({p}, @maxnear{i}) AND {p} && _ST_Expand({g}, @maxnear{i})
-                   AND _ST_DWithin({g}, {p}, @maxnear{i}, true))::smallint
-                """;
+            return $"(CASE WHEN {Within(i, l, "")} THEN 2 WHEN {Within(i, l, "near")} THEN 1 ELSE 0 END)::smallint";
         }
 
         var near = Test(i, l, near: true) is { } n ? $" WHEN {n} THEN 1" : "";
@@ -179,9 +204,7 @@ public sealed class MatchSql
     {
         (CriterionShape.Range, { } c) => $"{c.Sql}::float8",
         (CriterionShape.Date, { } c) => $"({c.Sql} - DATE '1970-01-01')::float8",
-        (CriterionShape.Near, _) => $"""
-            (SELECT min(ST_Distance(geography(p.{PlaceSchema.Layer.Geometry}), geography({Geometry(l)}))) FROM {PlaceSchema.Layer.Table} p WHERE p.kind = CAST(@kind{i} AS place_kind))
-            """,
+        (CriterionShape.Near, _) => $"ST_Distance(geography({Geometry(l)}), @placesgeo{i})",
         (CriterionShape.NearPoint, _) => $"ST_Distance(geography({Geometry(l)}), geography({Point(i)}))",
         // No number to relax, but whether the site states a value at all (known) — its values say what would take it in.
         (CriterionShape.Values, _) => $"(CASE WHEN {Value(i, l)} IS NULL THEN NULL ELSE 0 END)::float8",
@@ -192,9 +215,51 @@ public sealed class MatchSql
     private static string Bound(string parameter, string rounding, MatchColumn column) =>
         column.IsInteger ? $"CAST({rounding}({parameter}) AS integer)" : parameter;
 
+    /// <summary>
+    /// Whether the site is within the requirement's distance (<paramref name="band"/>: the bound, or its near-miss band)
+    /// of a place of its kind, on the spheroid — decided in plane degrees where that is sure, which costs a fifth of the
+    /// exact test (<see cref="AddPlaces"/> works out the degrees). Only the sites in between are measured on the
+    /// spheroid. The places come as one collection, a parameter: PostGIS keeps its tree between rows.
+    /// </summary>
+    private static string Within(int i, InventoryLayer l, string band) => $"""
+        (CASE WHEN _ST_DWithin({Geometry(l)}, @places{i}, @inner{band}{i}) THEN true
+              WHEN NOT _ST_DWithin({Geometry(l)}, @places{i}, @outer{band}{i}) THEN false
+              ELSE _ST_DWithin(geography({Geometry(l)}), @placesgeo{i}, @max{band}{i}, true) END)
+        """;
+
+    /// <summary>
+    /// Whether a distance is the test that picks the candidates: no other hard requirement of the statement has a column
+    /// (whose index would) or a point to be near.
+    /// </summary>
+    private bool Drives(int i, InventoryLayer l, int? skip) => !Indexes(r => r.Must).Any(j => j != i && j != skip
+        && (Column(j, l) is not null || query.Requirements[j].Criterion.Shape == CriterionShape.NearPoint));
+
     private static string Point(int i) => $"ST_SetSRID(ST_MakePoint(@lon{i}, @lat{i}), 4326)";
 
-    private void AddParameters(int i, Requirement r)
+    private static string Label(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+
+    /// <summary>
+    /// The kind's places, collected, as geometry and geography (none of the kind: null, which meets no distance), and the
+    /// bounds in plane degrees that decide a distance without the spheroid (<see cref="Within"/>). No degree is longer
+    /// than 111 700 m in any direction, so a site within the bound ÷ 111 700 in degrees is within it on the ground. None is
+    /// shorter than 110 574 m north–south, nor than a degree of longitude at the highest latitude a site within the
+    /// bound could reach — the places' highest, the bound's worth of latitude and a degree for the bow of a long line —
+    /// so a site further than the bound ÷ that in degrees is further on the ground. (A site's edges are straight in
+    /// degrees and arcs on the spheroid: apart by millimetres over a parcel, against a margin of about 1 % of the bound.)
+    /// </summary>
+    private void AddPlaces(int i, double max, double near, Geometry? places)
+    {
+        Parameters.Add(new NpgsqlParameter($"places{i}", NpgsqlDbType.Geometry) { Value = (object?)places ?? DBNull.Value });
+        Parameters.Add(new NpgsqlParameter($"placesgeo{i}", NpgsqlDbType.Geography) { Value = (object?)places ?? DBNull.Value });
+        var latitude = places?.Coordinates.Max(c => Math.Abs(c.Y)) ?? 0;
+        foreach (var (band, metres) in new[] { ("", max), ("near", near) })
+        {
+            Add($"inner{band}{i}", metres / 111_700);
+            Add($"outer{band}{i}", metres / Math.Min(110_574, 111_319 * Math.Cos(Math.Min(89, latitude + (metres / 110_574) + 1) * Math.PI / 180)));
+        }
+    }
+
+    private void AddParameters(int i, Requirement r, IReadOnlyDictionary<string, Geometry> places)
     {
         var share = Criteria.NearMissShare;
         if (!r.Must)
@@ -224,7 +289,8 @@ public sealed class MatchSql
                 Add($"maxnear{i}", r.Stored(r.Max)!.Value * (1 + share));
                 if (r.Kind is { } kind)
                 {
-                    Parameters.Add(new NpgsqlParameter($"kind{i}", NpgsqlDbType.Text) { Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(kind) });
+                    Parameters.Add(new NpgsqlParameter($"kind{i}", NpgsqlDbType.Text) { Value = Label(kind) });
+                    AddPlaces(i, r.Stored(r.Max)!.Value, r.Stored(r.Max)!.Value * (1 + share), places.GetValueOrDefault(Label(kind)));
                 }
                 else
                 {

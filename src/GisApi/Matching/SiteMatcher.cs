@@ -18,10 +18,10 @@ public static class SiteMatcher
 
     public static async Task<MatchAnswer> RunAsync(InventoryDbContext db, MatchQuery query, string basePath, CancellationToken ct)
     {
-        var sql = new MatchSql(query);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var sql = new MatchSql(query, await MatchSql.PlacesAsync((NpgsqlConnection)db.Database.GetDbConnection(), query, ct));
             var ranked = await RankAsync(db, sql, query, ct);
             var matched = ranked.FirstOrDefault()?.Matched
                 ?? (ranked.Count < query.Limit && (ranked.Count > 0 || query.Offset == 0) ? query.Offset + ranked.Count
