@@ -66,3 +66,29 @@ run_sql() {
   rm -rf "$dir"
 }
 
+
+# CPU time, in clock ticks, of the API process ($1) and of the cluster: every child of the postmaster (backends, and
+# backends that exited in its cutime/cstime once reaped) — "the cost of an answer" is their growth over a run ÷ requests.
+bench_postmaster() { li_as_root head -1 "$(pg_lsclusters -h | awk -v c="$LI_CLUSTER" '$2==c {print $6}')/postmaster.pid"; }
+# Fields of /proc/PID/stat after "pid (comm) ": $12 utime, $13 stime, $14 cutime, $15 cstime.
+bench_stat() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null; }
+bench_ticks() {
+  local api=$1 pm=$2 s=0 p f
+  for p in $(pgrep -P "$pm"); do
+    f=$(bench_stat "$p") || continue
+    set -- $f; s=$((s + ${12} + ${13}))
+  done
+  set -- $(bench_stat "$pm"); s=$((s + ${12} + ${13} + ${14} + ${15}))
+  set -- $(bench_stat "$api"); echo "$((${12} + ${13})) $s"
+}
+# bench_cost API_PID -- WRK ARGS... -> "requests api_ms pg_ms" per request, over one wrk run.
+bench_cost() {
+  local api_pid=$1; shift 2
+  local pm before after out n tick; pm=$(bench_postmaster); tick=$(getconf CLK_TCK)
+  before=$(bench_ticks "$api_pid" "$pm")
+  out=$(wrk "$@" 2>/dev/null)
+  after=$(bench_ticks "$api_pid" "$pm")
+  n=$(awk '/requests in/ {print $1}' <<<"$out")
+  awk -v n="$n" -v t="$tick" -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
+    printf "%d %.2f %.2f", n, (y[1] - x[1]) * 1000 / t / n, (y[2] - x[2]) * 1000 / t / n}'
+}

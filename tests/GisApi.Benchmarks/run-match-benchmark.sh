@@ -54,11 +54,18 @@ run_post() {
     END {printf "%.0f | %.1f ms | %.1f ms | %.1f ms", rps, ms(p50), ms(p90), ms(p99)}'
   rm -f "$lua"
 }
+# The cost of one answer with nobody else asking: CPU per request of the API and of PostgreSQL (bench_cost).
+cost_post() {
+  local lua; lua=$(post_lua "$1")
+  wrk -t1 -c1 -d"${seconds}s" -s "$lua" "$base/match" >/dev/null 2>&1 || true
+  bench_cost "$pid" -- -t1 -c1 -d"${seconds}s" -s "$lua" "$base/match" | awk '{printf "%.1f ms | %.1f ms", $2, $3}'
+  rm -f "$lua"
+}
 matched() { curl -s "$base/match" -H 'Content-Type: application/json' -d "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["numberMatched"])'; }
 li_say "warming up"
 lua=$(post_lua "$floor"); wrk -t2 -c16 -d30s -s "$lua" "$base/match" >/dev/null 2>&1 || true; rm -f "$lua"
-floor_row=$(run_post "$floor")
-land_row=$(run_post "$land")
+floor_row="$(run_post "$floor") | $(cost_post "$floor")"
+land_row="$(run_post "$land") | $(cost_post "$land")"
 
 times=()
 for code in $(psql_bench -c "SELECT code FROM land_parcels ORDER BY md5(code) LIMIT 20"); do
@@ -73,10 +80,13 @@ cpu=$(lscpu | awk -F': *' '/Model name/ {print $2; exit}')
   echo
   echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB; wrk (2 threads, 16 connections, ${seconds} s after"
   echo "as long unmeasured, 30 s of warm-up before), the API and PostgreSQL on the same cores, response cache off, POST (never"
-  echo "cached). Target: p99 under 100 ms at 16 clients; a brochure under 1 s. Rerun: \`tests/GisApi.Benchmarks/run-match-benchmark.sh\`."
+  echo "cached). Target: p99 under 100 ms at 16 clients; a brochure under 1 s. CPU per request (API; PostgreSQL: every backend"
+  echo "of the cluster) from /proc over a run of one client, as long again after as long unmeasured: 16 clients on two cores"
+  echo "wait about 8 × an answer's CPU, so the target needs under ~8 ms of both together."
+  echo "Rerun: \`tests/GisApi.Benchmarks/run-match-benchmark.sh\`."
   echo
-  echo "| question | sites matched | req/s | p50 | p90 | p99 |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| question | sites matched | req/s | p50 | p90 | p99 | API CPU / req | PostgreSQL CPU / req |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   echo "| factory: 6 hard criteria (size, height, load, power, ≤ 5 km of an expressway entrance, date), rent soft | $(matched "$floor") | $floor_row |"
   echo "| residential land 10–25 亩 (the generated parcels are 3–30 亩): use and size hard, price per mu (×2) and ≤ 2 km of a metro station soft | $(matched "$land") | $land_row |"
   echo
