@@ -47,6 +47,7 @@ fi
 
 command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page is built with npm (src/GisApi/Map)
 li_ensure_packages fonts-wqy-zenhei libfontconfig1   # the sites' brochures and map images are drawn with a CJK font (Sites/SiteMap)
+li_ensure_packages gdal-bin   # downloads (GeoPackage, FlatGeobuf, Shapefile, CSV, XLSX, KML) are written by GDAL's ogr2ogr (Downloads/)
 li_say "building"
 for project in src/GisApi src/Importer; do
   log=$(dotnet build "$project" -c Release --nologo -v quiet 2>&1) || { printf '%s\n' "$log" >&2; li_die "build of $project failed"; }

@@ -26,7 +26,8 @@ RUN dotnet publish src/GisApi/GisApi.csproj -c Release -o /app --no-restore -p:S
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # The sites' brochures and map images are drawn by Skia (libfontconfig) with a CJK font whose outlines embed in a PDF.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei libfontconfig1 && rm -rf /var/lib/apt/lists/*
+# Downloads are written by GDAL's ogr2ogr.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei libfontconfig1 gdal-bin && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=map /map/dist Map/dist/

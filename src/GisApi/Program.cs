@@ -1,6 +1,7 @@
 using LandInventory.GisApi;
 using LandInventory.GisApi.Accounts;
 using LandInventory.GisApi.Auth;
+using LandInventory.GisApi.Downloads;
 using LandInventory.GisApi.Editing;
 using LandInventory.GisApi.Errors;
 using LandInventory.GisApi.Health;
@@ -27,6 +28,7 @@ builder.Services.AddInventoryAuth(builder.Configuration);
 builder.Services.AddInventoryAccounts();
 builder.Services.AddInventoryEditing();
 builder.Services.AddInventoryInquiries();
+builder.Services.AddInventoryDownloads();
 builder.Services.AddInventoryRateLimits();
 builder.Services.AddInventoryOperations();
 builder.Services.AddInvestorMap();

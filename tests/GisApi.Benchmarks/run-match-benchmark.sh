@@ -47,7 +47,7 @@ post_lua() {
 run_post() {
   local lua; lua=$(post_lua "$1")
   wrk -t2 -c16 -d"${seconds}s" -s "$lua" "$base/match" >/dev/null 2>&1 || true
-  wrk -t2 -c16 -d"${seconds}s" -s "$lua" --latency "$base/match" 2>/dev/null | awk '
+  wrk -t2 -c16 -d"${seconds}s" --timeout 30s -s "$lua" --latency "$base/match" 2>/dev/null | awk '
     /Requests\/sec/ {rps=$2}
     $1=="50%" {p50=$2} $1=="90%" {p90=$2} $1=="99%" {p99=$2}
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }

@@ -70,6 +70,7 @@ public sealed class ErrorHandling(IProblemDetailsService problemDetails, ILogger
     {
         RequestRefusedException refused => new(Statuses[refused.Refusal], refused.Title, refused.Message, refused.Errors),
         Cql2Exception cql2 => new(StatusCodes.Status400BadRequest, "Invalid items request", cql2.Message),
+        Downloads.DownloadFailedException failed => new(StatusCodes.Status500InternalServerError, "The download could not be written", failed.Message),
         _ => Failure(exception, httpContext),
     };
 

@@ -28,6 +28,12 @@ public interface IFeatureLayer
     /// <summary>The features the query selects (bbox, CQL2 filter, attribute filters), sorted, a page at a time.</summary>
     Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct);
 
+    /// <summary>How many features the query matches, whatever its page.</summary>
+    Task<int> MatchedAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct);
+
+    /// <summary>The query's features in its order, read as they are written out (a download): its page only if <paramref name="paged"/>.</summary>
+    IAsyncEnumerable<FeatureRow> RowsAsync(InventoryDbContext db, ItemsQuery query, bool paged);
+
     Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
     Task<int> CountAsync(InventoryDbContext db, CancellationToken ct);
@@ -101,6 +107,24 @@ public sealed class FeatureLayer<TEntity>(
 
     public async Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct)
     {
+        var (selected, ordered) = Selected(db, query);
+        var rows = await ordered.Skip(query.Offset).Take(query.Limit).Select(row).ToListAsync(ct);
+        // A first page that is not full already says how many match: the count query is only needed beyond it.
+        var matched = query.Offset == 0 && rows.Count < query.Limit ? rows.Count : await selected.CountAsync(ct);
+        return (matched, rows);
+    }
+
+    public Task<int> MatchedAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct) => Selected(db, query).Selected.CountAsync(ct);
+
+    public IAsyncEnumerable<FeatureRow> RowsAsync(InventoryDbContext db, ItemsQuery query, bool paged)
+    {
+        var ordered = Selected(db, query).Ordered;
+        return (paged ? ordered.Skip(query.Offset).Take(query.Limit) : ordered).Select(row).AsAsyncEnumerable();
+    }
+
+    /// <summary>The query's features (its filters, as of its instant), and in its order, the key last so that pages are stable.</summary>
+    private (IQueryable<TEntity> Selected, IQueryable<TEntity> Ordered) Selected(InventoryDbContext db, ItemsQuery query)
+    {
         var selected = (query.AsOf is { } asOf ? Data.History.AsOf.Table<TEntity>(db, asOf) : db.Set<TEntity>()).AsNoTracking();
         if (query.Bbox is { } bbox)
         {
@@ -121,12 +145,7 @@ public sealed class FeatureLayer<TEntity>(
                 [typeof(TEntity), member.ReturnType], (sorted ?? selected).Expression, Expression.Quote(member)));
         }
 
-        // The key last: pages are stable whatever the sort.
-        var ordered = sorted is null ? selected.OrderBy(key) : sorted.ThenBy(key);
-        var rows = await ordered.Skip(query.Offset).Take(query.Limit).Select(row).ToListAsync(ct);
-        // A first page that is not full already says how many match: the count query is only needed beyond it.
-        var matched = query.Offset == 0 && rows.Count < query.Limit ? rows.Count : await selected.CountAsync(ct);
-        return (matched, rows);
+        return (selected, sorted is null ? selected.OrderBy(key) : sorted.ThenBy(key));
     }
 
     public Task<int> CountAsync(InventoryDbContext db, CancellationToken ct) => db.Set<TEntity>().CountAsync(ct);

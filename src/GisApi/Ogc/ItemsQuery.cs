@@ -49,7 +49,9 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
         new("properties", "The properties to send, comma-separated (all by default)."),
         new(Places.NearestPlaces.Parameter, "true: each feature's properties also carry its nearest place of every kind, with the distance "
             + "on the ground in metres (parcels, carriers, buildings).", "boolean", false),
-        new("f", "The format: json (GeoJSON).", Default: "json"));
+        new("f", "The format: json (a page of GeoJSON), or a file of every feature the query matches (of its page when limit or "
+            + "offset is given): gpkg (GeoPackage), fgb (FlatGeobuf), shp (zipped Shapefile with .prj and .cpg), csv (geometry as WKT), "
+            + "xlsx (Excel, geometry as WKT), kml (WGS 84). The Accept header may name the file's media type instead.", Default: "json"));
 
     private static readonly HashSet<string> Known =
         ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties",
@@ -129,9 +131,10 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
             return (null, listError);
         }
 
-        if (query.TryGetValue("f", out var f) && f.ToString() is not ("json" or "geojson"))
+        if (query.TryGetValue("f", out var f) && f.ToString() is not ("json" or "geojson")
+            && !Downloads.DownloadFormat.All.Any(d => d.Name == f.ToString()))
         {
-            return (null, $"f: '{f}' is not offered; use f=json (GeoJSON)");
+            return (null, $"f: '{f}' is not offered; f is one of {Downloads.DownloadFormat.Names}");
         }
 
         var (crs, crsError) = ParseCrs(query, "crs");

@@ -31,6 +31,13 @@ public sealed record OgcCrs(string Uri, CoordinateSystem System, bool NorthFirst
 
     public bool IsStorage => ReferenceEquals(this, Crs84);
 
+    /// <summary>The system as GDAL names it (<c>EPSG:4490</c>), for a file written in it; null for one EPSG does not know (GCJ-02, BD-09).</summary>
+    public string? Srs => IsStorage ? "EPSG:4326"
+        : Uri.Contains("/EPSG/0/", StringComparison.Ordinal) ? $"EPSG:{Uri[(Uri.LastIndexOf('/') + 1)..]}" : null;
+
+    /// <summary>A geometry from storage into this system, east (or longitude) first whatever the system's own order: as files hold it.</summary>
+    public Geometry FromStorageEastFirst(Geometry geometry) => IsStorage ? geometry : System.FromWgs84(geometry);
+
     /// <summary>A stored (WGS84 lon/lat) geometry in this system and axis order.</summary>
     public Geometry FromStorage(Geometry geometry)
     {

@@ -43,7 +43,8 @@ public static class OgcEndpoints
             .WithSummary("Features of a layer as GeoJSON: bbox, crs, bbox-crs, datetime, asOf, filter (CQL2 text), attribute "
                          + "filters (a queryable's name=value), sortby, properties, limit (default 10, at most 1000), offset; next/prev links")
             .WithMetadata(new Http.PlaceScoped(ItemsPlace), ItemsQuery.Parameters)
-            .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson)
+            .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson,
+                additionalContentTypes: [.. Downloads.DownloadFormat.All.Select(d => d.MediaType)])
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem")
             .WithSummary("One feature by its code (areas: their id); its ETag is what a write's If-Match names")
@@ -160,8 +161,7 @@ public static class OgcEndpoints
         });
     }
 
-    private static async Task<Results<GeoJsonResult, ProblemHttpResult>> Items(
-        string collectionId, HttpRequest request, InventoryDbContext db, CancellationToken ct)
+    private static async Task<IResult> Items(string collectionId, HttpRequest request, InventoryDbContext db, CancellationToken ct)
     {
         if (FeatureLayers.Find(collectionId) is not { } collection)
         {
@@ -172,6 +172,11 @@ public static class OgcEndpoints
         if (query is null)
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid items request");
+        }
+
+        if (Downloads.DownloadFormat.Of(request) is { } download)
+        {
+            return await Downloads.Download.RunAsync(request.HttpContext, collection, query, download, db, ct);
         }
 
         // A filter naming what the layer cannot compare throws Cql2Exception: the error handler's 400.
@@ -197,6 +202,12 @@ public static class OgcEndpoints
         {
             links.Add(($"{items}?limit={query.Limit}&offset={Math.Max(0, query.Offset - query.Limit)}{carried}", "prev", GeoJsonResult.GeoJson, "Previous page"));
         }
+
+        // The whole query, not this page, as each file.
+        var whole = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset" or "f" or Places.NearestPlaces.Parameter))
+            .Select(k => $"&{k}={Uri.EscapeDataString(request.Query[k].ToString())}"));
+        links.AddRange(Downloads.DownloadFormat.All.Select(d =>
+            ($"{items}?f={d.Name}{whole}", "alternate", d.MediaType, $"All {matched} features of this query as {d.Title}")));
 
         return new GeoJsonResult(GeoJsonResult.GeoJson, w =>
         {
@@ -265,10 +276,14 @@ public static class OgcEndpoints
         w.WriteString("storageCrs", Crs84);
         extent.Write(w, collection);
         OgcLinks.Write(w,
+        [
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "self", Json, collection.Title),
             (OgcLinks.Items(request, collection.Id), "items", GeoJsonResult.GeoJson, $"{collection.Title}: features"),
+            .. Downloads.DownloadFormat.All.Select(d => ($"{OgcLinks.Items(request, collection.Id)}?f={d.Name}", "enclosure", d.MediaType,
+                $"{collection.Title}: every feature as {d.Title}")),
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}/queryables", OgcLinks.QueryablesRel, "application/schema+json",
-                $"{collection.Title}: the properties a filter may name"));
+                $"{collection.Title}: the properties a filter may name"),
+        ]);
         w.WriteEndObject();
     }
 
