@@ -92,3 +92,14 @@ bench_cost() {
   awk -v n="$n" -v t="$tick" -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
     printf "%d %.2f %.2f", n, (y[1] - x[1]) * 1000 / t / n, (y[2] - x[2]) * 1000 / t / n}'
 }
+
+# bench_start_api PORT NAME: the Release API on li_api_bench, cache and warm-up off, logging to $work/api-NAME.log; sets
+# $pid (killed on exit) and $base, and returns once it answers /health.
+bench_start_api() {
+  ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:$1 Logging__LogLevel__Default=Warning ResponseCache__Enabled=false \
+    Warmup__Enabled=false dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll >"$work/api-$2.log" 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT
+  for _ in $(seq 60); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && break; sleep 0.5; done
+  base=http://127.0.0.1:$1
+}

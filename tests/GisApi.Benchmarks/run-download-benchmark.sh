@@ -10,13 +10,8 @@ seconds=1
 . tests/GisApi.Benchmarks/bench-common.sh
 li_ensure_packages gdal-bin time
 bench_prepare_database
-api=src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll
-ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:5097 Logging__LogLevel__Default=Warning ResponseCache__Enabled=false \
-  Warmup__Enabled=false dotnet "$api" >"$work/api-download.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 60); do curl -sf http://127.0.0.1:5097/health >/dev/null && break; sleep 0.5; done
-base=http://127.0.0.1:5097/ogc/collections/parcels
+bench_start_api 5097 download
+base=$base/ogc/collections/parcels
 kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # api FORMAT -> "seconds | API peak MiB | its ogr2ogr peak MiB | file MiB"

@@ -26,13 +26,7 @@ SQL
 parcels=$(psql_bench -c "SELECT count(*) FROM land_parcels")
 carriers=$(psql_bench -c "SELECT count(*) FROM industrial_carriers")
 
-api=src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll
-ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:5096 Logging__LogLevel__Default=Warning ResponseCache__Enabled=false \
-  Warmup__Enabled=false dotnet "$api" >"$work/api-match.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 60); do curl -sf http://127.0.0.1:5096/health >/dev/null && break; sleep 0.5; done
-base=http://127.0.0.1:5096
+bench_start_api 5096 match
 
 # The factory (8 000–12 000 m², floor height ≥ 8 m, floor load ≥ 30 kN/m², 2 000 kVA, ≤ 5 km from an expressway
 # entrance, from next spring, rent under 25 as a wish) and a developer's residential land with a budget per mu: a broad

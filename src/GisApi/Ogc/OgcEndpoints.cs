@@ -174,6 +174,8 @@ public static class OgcEndpoints
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid items request");
         }
 
+        // The same URL answers GeoJSON or a file by Accept: shared caches are told.
+        request.HttpContext.Response.Headers.Append("Vary", "Accept");
         if (Downloads.DownloadFormat.Of(request) is { } download)
         {
             return await Downloads.Download.RunAsync(request.HttpContext, collection, query, download, db, ct);

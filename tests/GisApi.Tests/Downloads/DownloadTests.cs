@@ -75,6 +75,7 @@ public sealed class DownloadTests(InventoryApi api) : IClassFixture<InventoryApi
         using var response = await client.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/flatgeobuf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept", response.Headers.Vary);
         var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "carriers.fgb");
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
         var (total, same) = await CompareAsync("industrial_carriers", "location", await ReadBackAsync(file), 4326);
