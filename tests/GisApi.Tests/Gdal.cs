@@ -40,6 +40,15 @@ public static class Gdal
         }
     }
 
+    /// <summary>
+    /// A file's features as GDAL reads them, written out as GeoJSON in the file's own CRS (a zip is read inside), with
+    /// coordinates to nine decimals.
+    /// </summary>
+    public static async Task<System.Text.Json.JsonElement> FeaturesAsync(string file) =>
+        System.Text.Json.JsonDocument.Parse(await Ogr2ogrAsync("-f", "GeoJSON", "/vsistdout/",
+            file.EndsWith(".zip", StringComparison.Ordinal) ? $"/vsizip/{file}" : file,
+            "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=9")).RootElement.GetProperty("features");
+
     /// <summary>The values of one string field in ogrinfo's feature dump, sorted ordinally.</summary>
     public static IEnumerable<string> Values(string ogrinfoOutput, string field) =>
         ogrinfoOutput.Split('\n').Select(l => l.Trim())

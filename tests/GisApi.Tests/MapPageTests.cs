@@ -57,6 +57,20 @@ public sealed class MapPageTests(InventoryApi api, PostGisServer server) : IClas
         var hash = seen.RootElement.GetProperty("hash").GetString()!;
         Assert.Contains("area=shiling", hash, StringComparison.Ordinal);
         Assert.Contains("unit=mu", hash, StringComparison.Ordinal);
+
+        // The list's downloads hold exactly the listed sites: read back by GDAL.
+        var downloads = seen.RootElement.GetProperty("downloads");
+        Assert.Equal(["csv", "fgb", "gpkg", "kml", "shp", "xlsx"], downloads.EnumerateObject().Select(d => d.Name).Order(StringComparer.Ordinal));
+        foreach (var (format, name) in new[] { ("gpkg", "parcels.gpkg"), ("csv", "parcels.csv") })
+        {
+            using var response = await api.Factory.CreateClient().GetAsync(downloads.GetProperty(format).GetString(), TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            var file = Path.Combine(Directory.CreateTempSubdirectory("map-download-").FullName, name);
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+            var codes = (await Gdal.FeaturesAsync(file)).EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("code").GetString()!);
+            Assert.Equal(expected, codes.Order(StringComparer.Ordinal));
+        }
+
         await File.WriteAllTextAsync(Path.Combine(Artifacts, "map-filter-ms.txt"),
             seen.RootElement.GetProperty("filterMs").GetDouble().ToString("0.0", CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
     }

@@ -33,7 +33,8 @@ const scenarios = {
     await page.selectOption('select[name=unit]', 'mu');
     await settled();
     return { listed: sorted(await listed()), parcels: await rendered('parcels-fill'), hash: new URL(page.url()).hash,
-      filterMs: await page.evaluate(() => window.landInventory.filterMs) };
+      filterMs: await page.evaluate(() => window.landInventory.filterMs),
+      downloads: await page.$$eval('#downloads a', (as) => Object.fromEntries(as.map((a) => [a.dataset.format, a.getAttribute('href')]))) };
   },
   async card() {
     await open('#lang=en');

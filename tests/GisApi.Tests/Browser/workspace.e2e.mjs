@@ -65,7 +65,8 @@ const scenarios = {
     await signIn(user, password);
     await shot('records');
     const result = { listed: await listed(), who: await text('#who'), count: await text('#records-count'),
-      stale: await page.$$eval('#records tr.stale', (rows) => rows.map((r) => r.dataset.code)) };
+      stale: await page.$$eval('#records tr.stale', (rows) => rows.map((r) => r.dataset.code)),
+      csv: await page.$$eval('#downloads a[data-format=csv]', (as) => as[0]?.getAttribute('href') ?? null) };
     await page.click('#signout');
     await ready('signin');
     // A reload after signing out stays signed out: the cookie is gone, not only the page's memory.

@@ -61,8 +61,7 @@ public sealed class DownloadTests(InventoryApi api) : IClassFixture<InventoryApi
         var rows = await ReadBackAsync(file);
         var expected = await ColumnAsync("SELECT code FROM land_parcels WHERE land_use = 'residential' ORDER BY net_site_area_sqm DESC, code");
         Assert.Equal(expected, rows.Select(r => r.Code).ToList());
-        var fields = JsonDocument.Parse(await Gdal.Ogr2ogrAsync("-f", "GeoJSON", "/vsistdout/", file)).RootElement
-            .GetProperty("features")[0].GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var fields = (await Gdal.FeaturesAsync(file))[0].GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["code", "id", "nameZh", "netSiteAreaSqm"], fields);
     }
 
@@ -138,9 +137,7 @@ public sealed class DownloadTests(InventoryApi api) : IClassFixture<InventoryApi
     /// <summary>The file's features as GDAL reads them: code, Chinese name, and the shape (GeoJSON, or the WKT column of a sheet).</summary>
     private static async Task<List<Row>> ReadBackAsync(string file)
     {
-        var source = file.EndsWith(".zip", StringComparison.Ordinal) ? $"/vsizip/{file}" : file;
-        var json = JsonDocument.Parse(await Gdal.Ogr2ogrAsync("-f", "GeoJSON", "/vsistdout/", source, "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=9")).RootElement;
-        return [.. json.GetProperty("features").EnumerateArray().Select(f =>
+        return [.. (await Gdal.FeaturesAsync(file)).EnumerateArray().Select(f =>
         {
             var p = f.GetProperty("properties");
             var shape = f.GetProperty("geometry").ValueKind == JsonValueKind.Null

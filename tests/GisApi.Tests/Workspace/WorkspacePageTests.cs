@@ -43,6 +43,16 @@ public sealed class WorkspacePageTests(WorkspaceApi api) : IClassFixture<Workspa
         Assert.Contains("Longquanyi District Planning and Natural Resources Bureau", seen.GetProperty("who").GetString(), StringComparison.Ordinal);
         Assert.Equal("signin", seen.GetProperty("afterSignOut").GetString());
 
+        // The listed records download as a CSV of exactly them, read back by GDAL.
+        using (var response = await api.Factory.CreateClient().GetAsync(seen.GetProperty("csv").GetString(), TestContext.Current.CancellationToken))
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            var file = Path.Combine(Directory.CreateTempSubdirectory("records-download-").FullName, "parcels.csv");
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+            Assert.Equal(mine, (await Gdal.FeaturesAsync(file)).EnumerateArray()
+                .Select(f => f.GetProperty("properties").GetProperty("code").GetString()!).Order(StringComparer.Ordinal));
+        }
+
         // Another bureau's planner sees none of these: the parcels their bureau keeps, if any.
         var theirs = await BrowseAsync("signin", "page-other", otherPassword);
         Assert.Equal(await CodesAsync("SELECT string_agg(code, ',' ORDER BY code) FROM land_parcels WHERE steward_id = 'jk-investment-promotion'"),

@@ -67,6 +67,7 @@ export const labels = {
   sitePage: { zh: '详情页', en: 'Site page' },
   brochure: { zh: '简介 PDF', en: 'Brochure (PDF)' },
   spreadsheet: { zh: '下载表格（XLSX）', en: 'Download (XLSX)' },
+  download: { zh: '下载', en: 'Download' },
   name: { zh: '姓名', en: 'Name' },
   company: { zh: '公司', en: 'Company' },
   message: { zh: '留言', en: 'Message' },

@@ -12,6 +12,7 @@ import { items, areaMembership } from './load.js';
 import { renderFind } from './find.js';
 import { askButton } from './ask.js';
 import { renderCompare } from './compare.js';
+import { downloadLinks } from './downloads.js';
 
 const state = read();
 const $ = (selector) => document.querySelector(selector);
@@ -72,7 +73,7 @@ function visible() {
 
 function applyFilters() {
   const started = performance.now();
-  $('#count').hidden = $('#results').hidden = Boolean(state.find);
+  $('#count').hidden = $('#results').hidden = $('#downloads').hidden = Boolean(state.find);
   if (state.find) {
     // A search shows every site, its own on top coloured by fit (showFit).
     for (const mapLayer of ['parcels-fill', 'parcels-line', 'carriers-circle', 'buildings-fill']) map.setFilter(mapLayer, null);
@@ -170,6 +171,7 @@ function reset() {
 
 function renderList(shown) {
   $('#count').textContent = `${t('results', state.lang)}: ${shown.length}`;
+  $('#downloads').replaceChildren(...downloadLinks(state.layer, shown, data[state.layer].features.length, state.sort, state.lang));
   $('#results').replaceChildren(...(shown.length === 0 ? [el('li', { class: 'empty' }, t('nothing', state.lang))] : shown.map((f) => {
     const p = f.properties;
     const distance = distances.get(p.code);

@@ -7,6 +7,7 @@ import { enums, t, v } from '../i18n.js';
 import { call, allItems, Problem, itemUrl } from './api.js';
 import { w, shown } from './words.js';
 import { historyPanel } from './history.js';
+import { downloadLinks } from '../downloads.js';
 
 /** How each patchable field is typed in the form; anything else is a number. */
 const kinds = {
@@ -28,6 +29,7 @@ export async function recordsView(root, { lang, session, config, say }) {
   const isStale = (p) => !p.verifiedOn || p.verifiedOn < staleBefore;
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const count = el('p', { id: 'records-count', role: 'status' });
+  const downloads = el('p', { id: 'downloads' });
   const list = el('tbody');
   const editor = el('div', { id: 'editor' });
 
@@ -41,6 +43,8 @@ export async function recordsView(root, { lang, session, config, say }) {
     const shownFeatures = state.features.filter((f) => (!state.staleOnly || isStale(f.properties))
       && (!text || [f.id, f.properties.nameZh, f.properties.nameEn].some((s) => String(s ?? '').toLowerCase().includes(text))));
     count.textContent = w('count', lang, { n: shownFeatures.length, stale: shownFeatures.filter((f) => isStale(f.properties)).length });
+    // The records listed, as files: never the whole layer for a bureau's planner (its codes are always named).
+    downloads.replaceChildren(...downloadLinks(state.layer, shownFeatures, Infinity, 'code', lang));
     list.replaceChildren(...shownFeatures.map((f) => el('tr', { 'data-code': f.id, class: isStale(f.properties) ? 'stale' : false },
       el('td', {}, f.id), el('td', {}, lang === 'zh' ? f.properties.nameZh : f.properties.nameEn),
       el('td', { class: 'hide-narrow' }, f.properties.status ? v(f.properties.status, lang) : '—'),
@@ -148,7 +152,7 @@ export async function recordsView(root, { lang, session, config, say }) {
   const filters = el('form', { class: 'inline', onsubmit: (e) => e.preventDefault() },
     el('label', {}, w('search', lang), el('input', { name: 'text', type: 'search', oninput: (e) => { state.text = e.target.value; draw(); } })),
     el('label', { class: 'check' }, el('input', { name: 'staleOnly', type: 'checkbox', onchange: (e) => { state.staleOnly = e.target.checked; draw(); } }), w('staleOnly', lang)));
-  root.append(el('h2', {}, w('records', lang)), tabs, filters, el('p', { class: 'hint' }, w('staleAfter', lang, { days: config.staleAfterDays })), count, editor,
+  root.append(el('h2', {}, w('records', lang)), tabs, filters, el('p', { class: 'hint' }, w('staleAfter', lang, { days: config.staleAfterDays })), count, downloads, editor,
     el('div', { class: 'scroll' }, el('table', { id: 'records' }, el('thead', {}, el('tr', {}, el('th', {}, label('parcels', 'code', lang)), el('th', {}, w('name', lang)),
       el('th', { class: 'hide-narrow' }, label('parcels', 'status', lang)), el('th', {}, label('parcels', 'verifiedOn', lang)), el('th', {}, w('actions', lang)))), list)));
   await load();
