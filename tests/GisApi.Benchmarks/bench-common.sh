@@ -90,16 +90,30 @@ bench_cost() {
   after=$(bench_ticks "$api_pid" "$pm")
   n=$(awk '/requests in/ {print $1}' <<<"$out")
   awk -v n="$n" -v t="$tick" -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
-    printf "%d %.2f %.2f", n, (y[1] - x[1]) * 1000 / t / n, (y[2] - x[2]) * 1000 / t / n}'
+    printf "%d %.2f %.2f\n", n, (y[1] - x[1]) * 1000 / t / n, (y[2] - x[2]) * 1000 / t / n}'
 }
 
-# bench_start_api PORT NAME: the Release API on li_api_bench, cache and warm-up off, logging to $work/api-NAME.log; sets
+# bench_start_api PORT NAME: the Release API on li_api_bench, warm-up off, the response cache off unless BENCH_CACHE=true, logging to $work/api-NAME.log; sets
 # $pid (killed on exit) and $base, and returns once it answers /health.
 bench_start_api() {
-  ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:$1 Logging__LogLevel__Default=Warning ResponseCache__Enabled=false \
+  ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:$1 Logging__LogLevel__Default=Warning ResponseCache__Enabled=${BENCH_CACHE:-false} \
     Warmup__Enabled=false dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll >"$work/api-$2.log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' EXIT
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && break; sleep 0.5; done
   base=http://127.0.0.1:$1
+}
+
+# bench_sql_cost SQL -> "queries pg_ms": PostgreSQL's CPU per query for the same question sent by pgbench (4 clients,
+# $seconds s, the API's session settings), counted as bench_cost counts it: the cost of the question to the database itself.
+bench_sql_cost() {
+  local dir pm before after tick n; dir=$(mktemp -d); pm=$(bench_postmaster); tick=$(getconf CLK_TCK)
+  printf '%s\n' "$1" >"$dir/q.sql"
+  before=$(bench_ticks "$$" "$pm")
+  (cd "$dir" && PGOPTIONS="$bench_pgoptions" pgbench -h 127.0.0.1 -p "$LI_PORT" -U landinventory -n -c 4 -j 2 -T "$seconds" -f q.sql "$db" >"$dir/out" 2>&1)
+  after=$(bench_ticks "$$" "$pm")
+  n=$(awk '/number of transactions actually processed/ {print $NF}' "$dir/out")
+  awk -v n="$n" -v t="$tick" -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
+    printf "%d %.3f\n", n, (y[2] - x[2]) * 1000 / t / n}'
+  rm -rf "$dir"
 }
