@@ -117,3 +117,6 @@ bench_sql_cost() {
     printf "%d %.3f\n", n, (y[2] - x[2]) * 1000 / t / n}'
   rm -rf "$dir"
 }
+
+# geojson_sql SELECT -> the SQL that builds the same FeatureCollection in PostGIS (the plain-SQL side of a comparison).
+geojson_sql() { echo "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(ST_AsGeoJSON(t.*)::json),'[]'::json))::text FROM ($1) t;"; }

@@ -84,7 +84,6 @@ for port in 5091 5092; do
   bench_warm_up "http://127.0.0.1:$port" "$ours?bbox=$bbox&limit=1000" "$ours/$code" "$ours?limit=1000" "/tiles/parcels/14/12937/6728.mvt"
 done
 
-geojson_sql() { echo "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(ST_AsGeoJSON(t.*)::json),'[]'::json))::text FROM ($1) t;"; }
 rows=()
 measure_all() { # NAME OUR_PATH MAPSERVER_URL SQL
   li_say "measuring: $1"

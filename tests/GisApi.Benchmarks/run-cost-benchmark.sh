@@ -22,7 +22,6 @@ enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[
 point="geography'SRID=4326;POINT(104.27 30.59)'"
 square="geography'SRID=4326;POLYGON((104.27 30.585,104.2804 30.585,104.2804 30.594,104.27 30.594,104.27 30.585))'"
 light="\$select=code,nameEn,status,siteAreaMu"
-geojson_sql() { echo "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(ST_AsGeoJSON(t.*)::json),'[]'::json))::text FROM ($1) t;"; }
 odata_sql() { echo "SELECT json_agg(t)::text FROM (SELECT $1 FROM land_parcels WHERE $2 ORDER BY code LIMIT 100) t;"; }
 names=() paths=() sqls=()
 add() { names+=("$1"); paths+=("$2"); sqls+=("$3"); }
