@@ -67,34 +67,34 @@ run_sql() {
 }
 
 
-# CPU time, in clock ticks, of the API process ($1) and of the cluster: every child of the postmaster (backends, and
-# backends that exited in its cutime/cstime once reaped) — "the cost of an answer" is their growth over a run ÷ requests.
+# "The cost of an answer": the growth of CPU time, in clock ticks, of the API process and of the cluster over a run,
+# ÷ requests.
 bench_postmaster() { li_as_root head -1 "$(pg_lsclusters -h | awk -v c="$LI_CLUSTER" '$2==c {print $6}')/postmaster.pid"; }
 # Fields of /proc/PID/stat after "pid (comm) ": $12 utime, $13 stime, $14 cutime, $15 cstime.
 bench_stat() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null; }
-bench_ticks() {
-  local api=$1 pm=$2 s=0 p f
+# A process's own CPU ticks; the cluster's: every child of the postmaster, and the reaped ones in its cutime/cstime.
+bench_proc_ticks() { set -- $(bench_stat "$1"); echo $((${12} + ${13})); }
+bench_pg_ticks() {
+  local pm=$1 s=0 p f
   for p in $(pgrep -P "$pm"); do
     f=$(bench_stat "$p") || continue
     set -- $f; s=$((s + ${12} + ${13}))
   done
-  set -- $(bench_stat "$pm"); s=$((s + ${12} + ${13} + ${14} + ${15}))
-  set -- $(bench_stat "$api"); echo "$((${12} + ${13})) $s"
+  set -- $(bench_stat "$pm"); echo $((s + ${12} + ${13} + ${14} + ${15}))
 }
 # bench_cost API_PID -- WRK ARGS... -> "requests api_ms pg_ms" per request, over one wrk run.
 bench_cost() {
   local api_pid=$1; shift 2
-  local pm before after out n tick; pm=$(bench_postmaster); tick=$(getconf CLK_TCK)
-  before=$(bench_ticks "$api_pid" "$pm")
+  local pm api0 pg0 out n tick; pm=$(bench_postmaster); tick=$(getconf CLK_TCK)
+  api0=$(bench_proc_ticks "$api_pid"); pg0=$(bench_pg_ticks "$pm")
   out=$(wrk "$@" 2>/dev/null)
-  after=$(bench_ticks "$api_pid" "$pm")
   n=$(awk '/requests in/ {print $1}' <<<"$out")
-  awk -v n="$n" -v t="$tick" -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
-    printf "%d %.2f %.2f\n", n, (y[1] - x[1]) * 1000 / t / n, (y[2] - x[2]) * 1000 / t / n}'
+  awk -v n="$n" -v t="$tick" -v a="$(( $(bench_proc_ticks "$api_pid") - api0 ))" -v p="$(( $(bench_pg_ticks "$pm") - pg0 ))" \
+    'BEGIN {printf "%d %.2f %.2f\n", n, a * 1000 / t / n, p * 1000 / t / n}'
 }
 
-# bench_start_api PORT NAME: the Release API on li_api_bench, warm-up off, the response cache off unless BENCH_CACHE=true, logging to $work/api-NAME.log; sets
-# $pid (killed on exit) and $base, and returns once it answers /health.
+# bench_start_api PORT NAME: the Release API on li_api_bench, warm-up off, the response cache off unless BENCH_CACHE=true,
+# logging to $work/api-NAME.log; sets $pid (killed on exit) and $base, and returns once it answers /health.
 bench_start_api() {
   ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:$1 Logging__LogLevel__Default=Warning ResponseCache__Enabled=${BENCH_CACHE:-false} \
     Warmup__Enabled=false dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll >"$work/api-$2.log" 2>&1 &
@@ -107,14 +107,12 @@ bench_start_api() {
 # bench_sql_cost SQL -> "queries pg_ms": PostgreSQL's CPU per query for the same question sent by pgbench (4 clients,
 # $seconds s, the API's session settings), counted as bench_cost counts it: the cost of the question to the database itself.
 bench_sql_cost() {
-  local dir pm before after tick n; dir=$(mktemp -d); pm=$(bench_postmaster); tick=$(getconf CLK_TCK)
+  local dir pm pg0 tick n; dir=$(mktemp -d); pm=$(bench_postmaster); tick=$(getconf CLK_TCK)
   printf '%s\n' "$1" >"$dir/q.sql"
-  before=$(bench_ticks "$$" "$pm")
+  pg0=$(bench_pg_ticks "$pm")
   (cd "$dir" && PGOPTIONS="$bench_pgoptions" pgbench -h 127.0.0.1 -p "$LI_PORT" -U landinventory -n -c 4 -j 2 -T "$seconds" -f q.sql "$db" >"$dir/out" 2>&1)
-  after=$(bench_ticks "$$" "$pm")
   n=$(awk '/number of transactions actually processed/ {print $NF}' "$dir/out")
-  awk -v n="$n" -v t="$tick" -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
-    printf "%d %.3f\n", n, (y[2] - x[2]) * 1000 / t / n}'
+  awk -v n="$n" -v t="$tick" -v p="$(( $(bench_pg_ticks "$pm") - pg0 ))" 'BEGIN {printf "%d %.3f\n", n, p * 1000 / t / n}'
   rm -rf "$dir"
 }
 

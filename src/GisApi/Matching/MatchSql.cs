@@ -228,12 +228,13 @@ public sealed partial class MatchSql
                 Parameters.Add(new NpgsqlParameter($"values{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = labels.ToArray() });
                 break;
             default:
-                Add($"max{i}", r.Stored(r.Max)!.Value);
-                Add($"maxnear{i}", r.Stored(r.Max)!.Value * (1 + share));
+                var (max, near) = (r.Stored(r.Max)!.Value, r.Stored(r.Max)!.Value * (1 + share));
+                Add($"max{i}", max);
+                Add($"maxnear{i}", near);
                 if (r.Kind is { } kind)
                 {
                     Parameters.Add(new NpgsqlParameter($"kind{i}", NpgsqlDbType.Text) { Value = Label(kind) });
-                    AddPlaces(i, r.Stored(r.Max)!.Value, r.Stored(r.Max)!.Value * (1 + share), places.GetValueOrDefault(Label(kind)));
+                    AddPlaces(i, max, near, places.GetValueOrDefault(Label(kind)));
                 }
                 else
                 {

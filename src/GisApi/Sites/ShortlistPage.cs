@@ -15,9 +15,8 @@ public static class ShortlistPage
         string? requirements, string lang)
     {
         string W(string zh, string en) => lang == "zh" ? zh : en;
-        using var ink = new SKPaint { Color = SKColor.Parse("#1f2a33"), IsAntialias = true };
-        using var muted = new SKPaint { Color = SKColor.Parse("#5c6b77"), IsAntialias = true };
-        using var rule = new SKPaint { Color = SKColor.Parse("#d8dde2"), StrokeWidth = 0.6f };
+        using var inks = new SiteBrochure.Inks();
+        var (ink, muted, rule) = (inks.Text, inks.Muted, inks.Rule);
         using var title = new SKFont(SiteMap.Typeface, 18) { Embolden = true };
         using var heading = new SKFont(SiteMap.Typeface, 9.5f) { Embolden = true };
         using var body = new SKFont(SiteMap.Typeface, 8f);

@@ -48,9 +48,8 @@ public static class SiteBrochure
     private static void Draw(SKCanvas canvas, SiteSheet site, SiteLinks links, string lang)
     {
         string W(string zh, string en) => lang == "zh" ? zh : en;
-        using var ink = new SKPaint { Color = SKColor.Parse("#1f2a33"), IsAntialias = true };
-        using var muted = new SKPaint { Color = SKColor.Parse("#5c6b77"), IsAntialias = true };
-        using var rule = new SKPaint { Color = SKColor.Parse("#d8dde2"), StrokeWidth = 0.6f };
+        using var inks = new SiteBrochure.Inks();
+        var (ink, muted, rule) = (inks.Text, inks.Muted, inks.Rule);
         using var title = new SKFont(SiteMap.Typeface, 19) { Embolden = true };
         using var heading = new SKFont(SiteMap.Typeface, 11) { Embolden = true };
         using var body = new SKFont(SiteMap.Typeface, 8.6f);
@@ -187,6 +186,23 @@ public static class SiteBrochure
         if (word.Length > 0)
         {
             yield return word;
+        }
+    }
+
+    /// <summary>The documents' inks — text, secondary text, rules — one set for a page (the brochure's and the shortlist's).</summary>
+    internal sealed class Inks : IDisposable
+    {
+        public SKPaint Text { get; } = new() { Color = SKColor.Parse("#1f2a33"), IsAntialias = true };
+
+        public SKPaint Muted { get; } = new() { Color = SKColor.Parse("#5c6b77"), IsAntialias = true };
+
+        public SKPaint Rule { get; } = new() { Color = SKColor.Parse("#d8dde2"), StrokeWidth = 0.6f };
+
+        public void Dispose()
+        {
+            Text.Dispose();
+            Muted.Dispose();
+            Rule.Dispose();
         }
     }
 }
