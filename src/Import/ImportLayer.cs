@@ -23,6 +23,19 @@ public abstract class ImportLayer(Layer schema, bool stewarded)
     /// <summary>Whether each record names the bureau that keeps it (<c>stewardId</c>); unstewarded layers are an admin's.</summary>
     public bool Stewarded => stewarded;
 
+    /// <summary>Each property the layer writes (its GeoJSON name) and its column's type; the geometry is not one.</summary>
+    public abstract IReadOnlyDictionary<string, NpgsqlTypes.NpgsqlDbType> FieldTypes { get; }
+
+    /// <summary>Whether a feature's geometry is a point (a carrier, a place) rather than a shape.</summary>
+    public abstract bool HoldsPoints { get; }
+
+    /// <summary>
+    /// The stored records of these keys, their properties as a feature of the layer has them: what a source that brings
+    /// shapes only (a DXF) leaves as it is.
+    /// </summary>
+    internal abstract Task<Dictionary<string, System.Text.Json.Nodes.JsonObject>> CurrentAsync(NpgsqlConnection connection,
+        string[] keys, CancellationToken ct);
+
     /// <summary>The rules that tie a record's fields together: for an imported feature, and for a record after a PATCH.</summary>
     public abstract IEnumerable<(string Field, string Message)> Rules(object record);
 
@@ -59,6 +72,26 @@ public sealed class ImportLayer<T>(
 
     public LayerTable<T> Table => table;
 
+    public override IReadOnlyDictionary<string, NpgsqlTypes.NpgsqlDbType> FieldTypes { get; } = table.Columns
+        .Where(c => c.DbType != NpgsqlTypes.NpgsqlDbType.Geometry).ToDictionary(c => c.JsonName, c => c.DbType);
+
+    public override bool HoldsPoints { get; } = table.Columns.Single(c => c.JsonName == "geometry").StageType.StartsWith("geometry(Point", StringComparison.Ordinal);
+
+    internal override async Task<Dictionary<string, System.Text.Json.Nodes.JsonObject>> CurrentAsync(NpgsqlConnection connection,
+        string[] keys, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(table.Current, connection);
+        command.Parameters.AddWithValue("keys", keys);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var records = new Dictionary<string, System.Text.Json.Nodes.JsonObject>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            records[reader.GetString(0)] = ApiNames(System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(1))!.AsObject());
+        }
+
+        return records;
+    }
+
     public override IEnumerable<(string Field, string Message)> Rules(object record) => rules?.Invoke(record) ?? [];
 
     internal override Task<LayerResult> RunAsync(NpgsqlConnection connection, ImportInput input, ImportOptions options,
@@ -76,8 +109,18 @@ public sealed class ImportLayer<T>(
             return null;
         }
 
-        var properties = System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(0))!.AsObject();
-        // Enumerations come back by their PostgreSQL labels; the import reads their API names.
+        var feature = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "Feature",
+            ["geometry"] = reader.IsDBNull(1) ? null : System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(1)),
+            ["properties"] = ApiNames(System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(0))!.AsObject()),
+        };
+        return feature.ToJsonString();
+    }
+
+    /// <summary>A stored row's properties with its enumerations by their API names (they come back as PostgreSQL labels).</summary>
+    private System.Text.Json.Nodes.JsonObject ApiNames(System.Text.Json.Nodes.JsonObject properties)
+    {
         foreach (var column in table.Columns.Where(c => c.IsEnum))
         {
             properties[column.JsonName] = properties[column.JsonName] switch
@@ -89,12 +132,6 @@ public sealed class ImportLayer<T>(
             };
         }
 
-        var feature = new System.Text.Json.Nodes.JsonObject
-        {
-            ["type"] = "Feature",
-            ["geometry"] = reader.IsDBNull(1) ? null : System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(1)),
-            ["properties"] = properties,
-        };
-        return feature.ToJsonString();
+        return properties;
     }
 }

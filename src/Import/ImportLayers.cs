@@ -22,10 +22,6 @@ public static class ImportLayers
     /// <summary>Where a layer comes in a full import: what others point to first.</summary>
     public static int Order(ImportLayer layer) => All.ToList().IndexOf(layer);
 
-    /// <summary>File endings read as GeoJSON: collections, single features, and feature sequences.</summary>
-    public static bool IsGeoJsonFile(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".geojson" or ".json" or ".geojsonl" or ".geojsons" or ".ndjson" or ".jsonl";
-
     /// <summary>
     /// The layer a file is named after, if any: <c>parcels.geojson</c>, <c>parcels.geojsonl</c>, <c>parcels-2025.geojson</c>.
     /// </summary>

@@ -77,6 +77,10 @@ public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options
         return new ImportResult(results, problems, write);
     }
 
-    private Task<LayerResult> ImportAsync(NpgsqlConnection connection, ImportInput input, ProblemLog problems,
-        CancellationToken ct) => input.Layer.RunAsync(connection, input, options, problems, progress, ct);
+    /// <summary>One input, in GeoJSON already or made GeoJSON by GDAL first (<see cref="Formats.SourceReader"/>).</summary>
+    private async Task<LayerResult> ImportAsync(NpgsqlConnection connection, ImportInput input, ProblemLog problems, CancellationToken ct)
+    {
+        await using var source = await Formats.SourceReader.PrepareAsync(input, options, connection, ct);
+        return await input.Layer.RunAsync(connection, source.Input, options, problems, progress, ct);
+    }
 }

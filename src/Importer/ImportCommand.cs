@@ -2,6 +2,8 @@ using System.CommandLine.Parsing;
 using LandInventory.Data;
 using LandInventory.Data.Spatial;
 using LandInventory.Import;
+using LandInventory.Import.Formats;
+using LandInventory.Import.Mapping;
 using LandInventory.Importer.Terminal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +37,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
         CoordinateSystem? crs;
         try
         {
-            plan = Plan(request.Path, request.Layer);
+            plan = Plan(request.Path, request.Layer, request.Format, request.Mapping, request.Table);
             crs = request.Crs is null ? null : CoordinateSystem.Parse(File.Exists(request.Crs) ? File.ReadAllText(request.Crs) : request.Crs);
         }
         catch (ArgumentException e)
@@ -115,21 +117,37 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
         return Success;
     }
 
-    /// <summary>The inputs a path names: the file itself, or a folder's layer files in dependency order.</summary>
-    public static IReadOnlyList<ImportInput> Plan(string path, ImportLayer? layer)
+    /// <summary>
+    /// The inputs a path names — the file itself, or a folder's layer files (any format) in dependency order — in the
+    /// format named, else the one its name or first bytes say, each with the mapping named (built in, or a file).
+    /// </summary>
+    public static IReadOnlyList<ImportInput> Plan(string path, ImportLayer? layer, string? format = null, string? mapping = null,
+        string? table = null)
+    {
+        var given = format is null ? (SourceFormat?)null : SourceFormats.Parse(format)
+            ?? throw new ArgumentException($"--format: \"{format}\" is not one of {SourceFormats.Known}");
+        return [.. Inputs(path, layer).Select(i => i with
+        {
+            Format = given ?? i.Format,
+            Mapping = mapping is null ? null : FieldMapping.Load(mapping, i.Layer),
+            Table = table,
+        })];
+    }
+
+    private static List<ImportInput> Inputs(string path, ImportLayer? layer)
     {
         if (Directory.Exists(path))
         {
             var files = Directory.EnumerateFiles(path)
                 .Select(f => (File: f, Layer: ImportLayers.FromFileName(f)))
-                .Where(f => f.Layer is not null && ImportLayers.IsGeoJsonFile(f.File))
+                .Where(f => f.Layer is not null && SourceFormats.FromName(f.File) is not null)
                 .Select(f => ImportInput.FromFile(f.File, f.Layer!))
                 .OrderBy(f => ImportLayers.Order(f.Layer))
                 .ThenBy(f => f.Name, StringComparer.Ordinal)
                 .ToList();
             return files.Count > 0
                 ? files
-                : throw new ArgumentException($"{path} holds no layer file ({ImportLayers.Names()} .geojson)");
+                : throw new ArgumentException($"{path} holds no layer file ({ImportLayers.Names()} .geojson, .shp, .zip, .gpkg, .kml, .kmz, .dxf or .csv)");
         }
 
         if (!File.Exists(path))

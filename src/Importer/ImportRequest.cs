@@ -12,4 +12,7 @@ public sealed record ImportRequest(
     bool SkipInvalid = false,
     string? ReportPath = null,
     string? Connection = null,
-    double SurveyToleranceM = ImportOptions.DefaultSurveyToleranceM);
+    double SurveyToleranceM = ImportOptions.DefaultSurveyToleranceM,
+    string? Format = null,
+    string? Mapping = null,
+    string? Table = null);

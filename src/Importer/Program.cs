@@ -5,7 +5,8 @@ using LandInventory.Importer;
 
 var path = new Argument<string>("file-or-folder")
 {
-    Description = "A GeoJSON file (FeatureCollection, Feature, or newline-delimited features), or a folder whose layer "
+    Description = "A file (GeoJSON: a FeatureCollection, Feature, or newline-delimited features; a Shapefile, GeoPackage, KML, "
+                  + "DXF or CSV), or a folder whose layer "
                   + $"files ({string.Join(", ", ImportLayers.All.Select(l => l.Name))}) are imported in that order.",
 };
 var layer = new Option<ImportLayer?>("--layer")
@@ -41,13 +42,30 @@ var tolerance = new Option<double>("--tolerance")
     Validators = { r => { if (r.GetValueOrDefault<double>() is < 0 or > 100) { r.AddError("--tolerance is from 0 to 100 metres."); } } },
 };
 var report = new Option<string?>("--report") { Description = "Write a JSON report (counts, changes, problems) to this file." };
+var format = new Option<string?>("--format")
+{
+    Description = "The input's format, when its name does not say it (.geojson, .shp or .zip, .gpkg, .kml or .kmz, .dxf, .csv).",
+    HelpName = "geojson|shapefile|gpkg|kml|dxf|csv",
+};
+var mapping = new Option<string?>("--mapping")
+{
+    Description = "How the input's fields become the layer's properties: a mapping file (JSON: {\"fields\": {\"宗地编号\": \"code\", "
+                  + "\"用地面积（亩）\": {\"to\": \"netSiteAreaSqm\", \"unit\": \"亩\"}}, \"ignore\": [\"序号\"]}) or a built-in one: land-notice "
+                  + "(the field names of Chinese land-supply notices), dxf (a shape's label is its code; a DXF's default).",
+    HelpName = "file.json|land-notice|dxf",
+};
+var table = new Option<string?>("--table")
+{
+    Description = "The GeoPackage table (or the Shapefile in a zip of several) to import. Default: the only one, or the one named after the layer.",
+};
 var connection = new Option<string?>("--connection")
 {
     Description = "Npgsql connection string. Default: configuration ConnectionStrings:Inventory (environment ConnectionStrings__Inventory).",
 };
 
 var root = new RootCommand("""
-    Imports GeoJSON into the LandInventory PostGIS database. Every feature is checked first — geometry type and validity,
+    Imports GeoJSON, Shapefiles (.shp with its set, or a .zip), GeoPackage, KML/KMZ, DXF and CSV (WKT or lon/lat
+    columns) into the LandInventory PostGIS database; formats other than GeoJSON are read by GDAL's ogr2ogr. Every feature is checked first — geometry type and validity,
     coordinates inside the zone after transformation (with what a mistake looks like: swapped axes, a zone prefix, the
     wrong system), required fields, units and enumerations, unique codes, references, parcels inside their area — and
     every problem is reported with file, feature number, code and field. Then all files are written in one transaction,
@@ -59,15 +77,17 @@ var root = new RootCommand("""
       LandInventory.Importer data/geojson
       LandInventory.Importer survey-parcels.geojson --layer parcels --crs EPSG:4544 --dry-run
       LandInventory.Importer buildings.geojsonl --crs gcj02 --skip-invalid --report report.json
+      LandInventory.Importer 出让地块.zip --layer parcels --mapping land-notice --dry-run
+      LandInventory.Importer 宗地图.dxf --layer parcels --crs EPSG:4544
     """)
 {
-    path, layer, crs, dryRun, mode, skipInvalid, tolerance, report, connection,
+    path, layer, crs, dryRun, mode, skipInvalid, tolerance, report, format, mapping, table, connection,
 };
 root.SetAction((result, ct) =>
 {
     var request = new ImportRequest(result.GetValue(path)!, result.GetValue(layer), result.GetValue(crs),
         result.GetValue(dryRun), result.GetValue(mode), result.GetValue(skipInvalid), result.GetValue(report),
-        result.GetValue(connection), result.GetValue(tolerance));
+        result.GetValue(connection), result.GetValue(tolerance), result.GetValue(format), result.GetValue(mapping), result.GetValue(table));
     var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
     return new ImportCommand(Console.Out, Console.Error, interactive).RunAsync(request, ct);
 });

@@ -4,6 +4,8 @@ using LandInventory.GisApi.Editing;
 using LandInventory.GisApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LandInventory.Import;
+using LandInventory.Import.Formats;
+using LandInventory.Import.Mapping;
 using Microsoft.AspNetCore.Http.Features;
 using LandInventory.GisApi.Http;
 
@@ -25,9 +27,14 @@ public static class ImportEndpoints
                 new("mode", "upsert (add and update) or replace (also remove what the file lacks; admins only).", Default: "upsert"),
                 new("dryRun", "Check and report the change without writing it.", "boolean", false),
                 new("skipInvalid", "Write the valid features and report the others.", "boolean", false),
-                new("crs", "The coordinate system of the file when it declares none (EPSG:4544, EPSG:4490, …).")))
-            .WithSummary("Import a GeoJSON file into a layer, as the command-line importer does; answers 202 with the job to poll")
-            .Accepts<object>("application/geo+json", "application/json", "application/geo+json-seq")
+                new("crs", "The coordinate system of the file when it declares none (EPSG:4544, EPSG:4490, …)."),
+                new("format", $"The file's format when the upload's name (Content-Disposition) does not say it: {SourceFormats.Known}."),
+                new("mapping", "A built-in field mapping: land-notice (the field names of Chinese land-supply notices) or dxf."),
+                new("table", "The GeoPackage table, or the Shapefile of a zip of several.")))
+            .WithSummary("Import a file (GeoJSON, a zipped Shapefile, GeoPackage, KML/KMZ, DXF, CSV) into a layer, as the command-line importer does; answers 202 with the job to poll")
+            .Accepts<object>("application/geo+json", "application/json", "application/geo+json-seq", "application/zip",
+                "application/geopackage+sqlite3", "application/vnd.google-earth.kml+xml", "application/vnd.google-earth.kmz",
+                "image/vnd.dxf", "text/csv")
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         imports.MapGet("/{id}", Get).WithName("GetImport")
@@ -80,7 +87,9 @@ public static class ImportEndpoints
         }
 
         var options = editor.Scope(request.Options with { CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM });
-        var input = ImportInput.FromFile(file, request.Layer) with { Name = UploadName(http.Request) };
+        var name = UploadName(http.Request);
+        var input = ImportInput.FromFile(file, request.Layer) with { Name = name, Mapping = request.Mapping, Table = request.Table };
+        input = input with { Format = request.Format ?? SourceFormats.FromName(name) ?? input.Format };
         var job = new ImportJob(id, editor.Actor, input, file, options);
         jobs.Enqueue(job);
         var self = JobUrl(http.Request, id);
@@ -101,9 +110,9 @@ public static class ImportEndpoints
     }
 
     /// <summary>The query, checked, with the rights it needs: areas and replace mode are an admin's.</summary>
-    private static (ImportLayer Layer, ImportOptions Options) Parse(IQueryCollection query, Editor editor)
+    private static ImportRequestQuery Parse(IQueryCollection query, Editor editor)
     {
-        string[] known = ["layer", "crs", "mode", "dryRun", "skipInvalid"];
+        string[] known = ["layer", "crs", "mode", "dryRun", "skipInvalid", "format", "mapping", "table"];
         if (query.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw Invalid($"unknown query parameter '{unknown}': this endpoint takes {string.Join(", ", known)}");
@@ -140,8 +149,22 @@ public static class ImportEndpoints
                 "only an admin may import areas or use mode=replace (it removes what the file lacks, whoever stewards it)");
         }
 
-        return (layer, new ImportOptions(mode.Value, dryRun, skipInvalid, crs));
+        var format = query["format"].ToString() is { Length: > 0 } formatName
+            ? SourceFormats.Parse(formatName) ?? throw Invalid($"format must be one of {SourceFormats.Known}, not '{formatName}'")
+            : (SourceFormat?)null;
+        // Only a built-in mapping by name: a path would read the server's files.
+        FieldMapping? mapping = null;
+        if (query["mapping"].ToString() is { Length: > 0 } mappingName)
+        {
+            mapping = FieldMapping.BuiltInNamed(mappingName)
+                      ?? throw Invalid($"mapping: '{mappingName}' is not a built-in mapping ({string.Join(", ", FieldMapping.BuiltInNames)})");
+        }
+
+        return new(layer, new ImportOptions(mode.Value, dryRun, skipInvalid, crs), format, mapping,
+            query["table"].ToString() is { Length: > 0 } table ? table : null);
     }
+
+    private sealed record ImportRequestQuery(ImportLayer Layer, ImportOptions Options, SourceFormat? Format, FieldMapping? Mapping, string? Table);
 
     private const string InvalidRequest = "Invalid import request";
 

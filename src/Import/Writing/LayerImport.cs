@@ -61,15 +61,17 @@ public sealed class LayerImport<T>(
         var file = input.Name;
         await using var reader = GeoJsonFeatureReader.Open(input);
         progress.Started(input.Layer, file, reader.Length);
-        CoordinateSystem? crs = options.Crs;
+        // What the command line or the request says, else what the source declares (a .prj), else the GeoJSON's own.
+        CoordinateSystem? crs = options.Crs ?? input.DeclaredCrs;
         int read = 0, rejected = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(table.Copy, ct))
         {
-            await foreach (var feature in reader.FeaturesAsync(findCrs: options.Crs is null, ct))
+            await foreach (var raw in reader.FeaturesAsync(findCrs: crs is null, ct))
             {
                 crs ??= Declared(file, reader.DeclaredCrs);
                 read++;
-                if (map(feature, problems, crs) is not { } item)
+                if ((input.Rewrite is null ? raw : input.Rewrite.Apply(raw, problems)) is not { } feature
+                    || map(feature, problems, crs) is not { } item)
                 {
                     rejected++;
                     continue;
@@ -98,8 +100,10 @@ public sealed class LayerImport<T>(
             await copy.CompleteAsync(ct);
         }
 
+        input.Rewrite?.Finish(file, problems);
+
         progress.Advanced(reader.Length);
-        return (read, rejected, crs ?? options.Crs ?? Declared(file, reader.DeclaredCrs));
+        return (read, rejected, crs ?? Declared(file, reader.DeclaredCrs));
     }
 
     /// <summary>The system a file declares in its legacy <c>crs</c> member; RFC 7946 WGS84 when it declares none.</summary>

@@ -53,6 +53,7 @@ public sealed class LayerTable<T>
             FROM feature_history h CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, h.state) r
             WHERE h.id = @change AND h.layer = '{table}' AND h.code = @key AND h.operation <> 'delete'
             """;
+        Current = $"SELECT r.{key}, jsonb_build_object({properties})::text FROM {table} r WHERE r.{key} = ANY(@keys)";
         CountUpTo = $"SELECT count(*) FROM (SELECT FROM {table} LIMIT @limit) t";
         Delete = $"DELETE FROM {table} t WHERE NOT EXISTS (SELECT FROM {Stage} s WHERE s.{key} = t.{key})";
         DropRejected = $"DELETE FROM {Stage} WHERE feature_index = ANY(@rejected)";
@@ -87,6 +88,9 @@ public sealed class LayerTable<T>
 
     /// <summary>The feature as one change of the history left it (<c>@change</c>, <c>@key</c>): properties (JSON text) and geometry (GeoJSON).</summary>
     public string Past { get; }
+
+    /// <summary>The stored rows of keys <c>@keys</c>: key, and properties by their GeoJSON names (as <see cref="Past"/>).</summary>
+    public string Current { get; }
 
     /// <summary>Keys in the table that the import does not have (what replace mode removes), with their geometry as GeoJSON.</summary>
     public string Missing { get; }
