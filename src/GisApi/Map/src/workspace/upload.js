@@ -26,7 +26,7 @@ export async function uploadView(root, { lang, session, config, say, param }) {
     session.role === 'admin' ? el('option', { value: 'replace' }, w('replace', lang)) : null);
   const chosen = el('span', { id: 'chosen-file' });
   let prj = null;
-  const input = el('input', { type: 'file', name: 'file', multiple: true, accept: '.geojson,.json,.geojsonl,.geojsons,.prj',
+  const input = el('input', { type: 'file', name: 'file', multiple: true, accept: '.geojson,.json,.geojsonl,.geojsons,.prj,.zip,.gpkg,.kml,.kmz,.dxf,.csv',
     onchange: () => choose([...input.files]) });
   // A data file, and beside it, if given, the .prj of its coordinate system (as ArcGIS and QGIS write one).
   const choose = async (files) => {
@@ -66,7 +66,10 @@ export async function uploadView(root, { lang, session, config, say, param }) {
     const query = new URLSearchParams({ layer: layer.value, dryRun: 'true', mode: mode.value });
     if (crsValue) query.set('crs', crsValue);
     try {
-      const { location } = await call(`/imports?${query}`, { method: 'POST', body: file, contentType: 'application/geo+json',
+      // The server tells a zipped Shapefile, GeoPackage, KML, DXF or CSV by the file's name (read by GDAL).
+      const geojson = /\.(geo)?json[ls]?$/i.test(file.name);
+      const { location } = await call(`/imports?${query}`, { method: 'POST', body: file,
+        contentType: geojson ? 'application/geo+json' : (file.type || 'application/octet-stream'),
         headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}` } });
       const id = location.split('/').pop();
       param('job', id);
