@@ -112,19 +112,23 @@ internal sealed class FeatureRewrite(ImportLayer layer, SourceFormat format, Fie
         return ok ? feature with { Properties = JsonSerializer.SerializeToElement(result), Geometry = geometry } : null;
     }
 
-    /// <summary>After the last feature: a field a kept mapping maps that no feature had is a mistake in the mapping or the file.</summary>
-    public void Finish(string file, ProblemLog problems)
+    /// <summary>
+    /// After the last feature: a field a kept mapping maps that no feature had is a mistake in the mapping or the file,
+    /// which stops the whole run (skipping invalid features does not skip it: every feature was read with the wrong mapping).
+    /// </summary>
+    public void Finish(string file)
     {
         if (mapping is null || mapping.BuiltIn)
         {
             return;
         }
 
-        foreach (var (field, target) in mapping.Fields.Where(f => !_seen.Contains(f.Key)))
+        var misfits = mapping.Fields.Where(f => !_seen.Contains(f.Key)).Select(f => new ImportProblem(file, null, null, f.Key,
+            $"the mapping {mapping.Name} maps \"{f.Key}\" to {f.Value.Property}, but no feature has it (the file's fields: "
+            + $"{string.Join(", ", _seen.Order(StringComparer.Ordinal))})")).ToList();
+        if (misfits.Count > 0)
         {
-            problems.Add(new ImportProblem(file, null, null, field,
-                $"the mapping {mapping.Name} maps \"{field}\" to {target.Property}, but no feature has it (the file's fields: "
-                + $"{string.Join(", ", _seen.Order(StringComparer.Ordinal))})"));
+            throw new InvalidInputException(misfits);
         }
     }
 

@@ -100,7 +100,7 @@ public sealed class LayerImport<T>(
             await copy.CompleteAsync(ct);
         }
 
-        input.Rewrite?.Finish(file, problems);
+        input.Rewrite?.Finish(file);
 
         progress.Advanced(reader.Length);
         return (read, rejected, crs ?? Declared(file, reader.DeclaredCrs));

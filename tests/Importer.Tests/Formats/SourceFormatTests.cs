@@ -97,5 +97,11 @@ public sealed class SourceFormatTests(PostGisServer server, FormatFixtures files
         Assert.Equal(ImportCommand.InvalidInput, exit);
         Assert.Contains("parcels.geojson: 宗地编码: the mapping absent-field.json maps \"宗地编码\" to code, but no feature has it", errors, StringComparison.Ordinal);
         Assert.Equal(before, await database.ScalarAsync<string>(StateSql));
+
+        // Skipping invalid features does not skip a mapping that does not fit: every feature was read with it.
+        var (skipping, _, _) = await RunAsync(database, new ImportRequest(RepositoryFiles.Data("parcels.geojson"), ParcelImport.Layer,
+            SkipInvalid: true, Mapping: files.Path("absent-field.json")));
+        Assert.Equal(ImportCommand.InvalidInput, skipping);
+        Assert.Equal(before, await database.ScalarAsync<string>(StateSql));
     }
 }
