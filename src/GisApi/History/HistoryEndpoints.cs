@@ -31,7 +31,7 @@ public static class HistoryEndpoints
                          + "which fields with old and new values, old and new geometry")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/changes", Feed).WithName("Changes").WithTags("History").WithMetadata(new OpenApi.QueryParameters(
-                new("since", "Changes committed after this instant (RFC 3339), or the cursor of the last answer's next link."),
+                new("since", "Changes made at or after this instant (RFC 3339), or the cursor of the last answer's next link."),
                 new("layer", $"Only this layer's changes: {InventoryLayers.Names}."),
                 new("limit", $"Changes per page, at most {MaxLimit}.", "integer", DefaultLimit, 1, MaxLimit)))
             .WithSummary("The change feed (who: as in a feature's history): changes since a time (since=2026-11-27T10:00:00Z) or since the cursor of the last "
@@ -114,9 +114,12 @@ public static class HistoryEndpoints
         }
         else if (since.Contains('T') && DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            // From the first change at or after that time: ids grow as changes are written.
+            // From the first change at or after that time: ids grow as changes are written. The time stays in the
+            // cursor: a transaction newer than the horizon may hold older changes (a migration's baseline rows carry
+            // their features' own times), and later windows must not hand them out.
             var first = await db.FeatureHistory.Where(c => c.ChangedAt >= time).MinAsync(c => (long?)c.Id, ct);
-            cursor = new ChangeCursor(0, horizon, first is { } id ? id - 1 : long.MaxValue);
+            cursor = new ChangeCursor(0, horizon, first is { } id ? id - 1 : long.MaxValue,
+                Math.Max(1, (time - DateTimeOffset.UnixEpoch).Ticks / 10));
         }
         else
         {
@@ -130,12 +133,17 @@ public static class HistoryEndpoints
             selected = selected.Where(c => c.Layer == table);
         }
 
+        if (cursor.Since is { } floor)
+        {
+            selected = selected.Where(c => c.ChangedAt >= floor);
+        }
+
         // Within a window every change is final, so it pages by id; a page that is not full ends the window, and the
         // next starts where this one ended.
         var changes = await selected.OrderBy(c => c.Id).Take(limit + 1).ToListAsync(ct);
         var next = changes.Count > limit
             ? cursor with { AfterId = changes[limit - 1].Id }
-            : new ChangeCursor(cursor.Upper, 0, 0);
+            : new ChangeCursor(cursor.Upper, 0, 0, cursor.SinceMicros);
         var path = $"{request.Root()}/changes";
         var layerQuery = table is null ? "" : $"&layer={HistoryNames.Layer(table)}";
         return new GeoJsonResult("application/json", w =>
@@ -211,24 +219,30 @@ public static class HistoryEndpoints
 
 /// <summary>
 /// Where a subscriber stands in the feed: the transactions [<c>Lower</c>, <c>Upper</c>) and, within them, the changes
-/// after <c>AfterId</c>. Written <c>lower.upper.afterId</c>; <c>Upper</c> 0 means "up to what has finished by then".
+/// after <c>AfterId</c>, made at or after <c>SinceMicros</c> (Unix microseconds; 0: any time) when the feed began at a time.
+/// Written <c>lower.upper.afterId</c> or <c>lower.upper.afterId.sinceMicros</c>; <c>Upper</c> 0 means "up to what has
+/// finished by then".
 /// </summary>
-public readonly record struct ChangeCursor(long Lower, long Upper, long AfterId)
+public readonly record struct ChangeCursor(long Lower, long Upper, long AfterId, long SinceMicros = 0)
 {
-    public override string ToString() => $"{Lower}.{Upper}.{AfterId}";
+    public DateTimeOffset? Since => SinceMicros == 0 ? null : DateTimeOffset.UnixEpoch.AddTicks(SinceMicros * 10);
+
+    public override string ToString() => SinceMicros == 0 ? $"{Lower}.{Upper}.{AfterId}" : $"{Lower}.{Upper}.{AfterId}.{SinceMicros}";
 
     public static bool TryParse(string text, out ChangeCursor cursor)
     {
         cursor = default;
         var parts = text.Split('.');
-        if (parts.Length != 3 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var lower)
+        long since = 0;
+        if (parts.Length is not (3 or 4) || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var lower)
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var upper)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var after))
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var after)
+            || (parts.Length == 4 && !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out since)))
         {
             return false;
         }
 
-        cursor = new ChangeCursor(lower, upper, after);
+        cursor = new ChangeCursor(lower, upper, after, since);
         return true;
     }
 }

@@ -62,6 +62,36 @@ public sealed class ChangeFeedTests(EditableApi api) : IClassFixture<EditableApi
     }
 
     [Fact]
+    public async Task Feed_FromATime_LeavesOutOlderChangesOfTransactionsNewerThanTheHorizon()
+    {
+        // A transaction held open pins the horizon; a newer one then writes a change dated before the start (as a
+        // migration's baseline rows are dated by their features), and the real changes follow.
+        await using var holder = await api.Database.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync(Ct);
+        await using (var xid = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", holder, hold))
+        {
+            await xid.ExecuteScalarAsync(Ct);
+        }
+
+        var old = await api.Database.ScalarAsync<long>("""
+            INSERT INTO feature_history (layer, code, operation, actor, changed_at, state)
+            VALUES ('land_parcels', 'LQ04(252):2025-07', 'baseline', 'migration', now() - interval '1 year', '{}') RETURNING id
+            """);
+        var start = await api.Database.ScalarAsync<DateTime>("SELECT now()");
+        await api.Database.ScalarAsync<int>("UPDATE land_parcels SET status = 'reserved' WHERE code = 'LQ05(211):2025-01' RETURNING 1");
+        var expected = await api.Database.ScalarAsync<long[]>("SELECT array_agg(id ORDER BY id) FROM feature_history WHERE changed_at >= @t", ("t", start));
+
+        // While the holder runs, nothing is final yet; the next window begins at the holder's transaction.
+        var (early, next) = await ReadAsync($"/changes?since={start:yyyy-MM-ddTHH:mm:ss.ffffffZ}&limit=10");
+        Assert.Empty(early);
+        await hold.RollbackAsync(Ct);
+
+        var (seen, _) = await FollowAsync(new Uri(next).PathAndQuery, expected.Length);
+        Assert.Equal(expected, seen.Select(c => c.GetProperty("id").GetInt64()).ToArray());
+        Assert.DoesNotContain(old, seen.Select(c => c.GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
     public async Task Feed_RefusesWhatItCannotRead()
     {
         foreach (var url in new[] { "/changes", "/changes?since=yesterday", "/changes?since=2026-01-01T00:00:00Z&limit=0",
