@@ -39,6 +39,8 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
 
     public DbSet<Inquiries.Inquiry> Inquiries => Set<Inquiries.Inquiry>();
 
+    public DbSet<Mappings.KeptMapping> KeptMappings => Set<Mappings.KeptMapping>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -61,6 +61,7 @@ app.MapSiteEndpoints();
 app.MapEditEndpoints();
 app.MapODataEditing();
 app.MapImportEndpoints();
+app.MapMappingEndpoints();
 app.MapHistoryEndpoints();
 app.MapAccountEndpoints();
 app.MapControllers();

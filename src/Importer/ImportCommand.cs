@@ -1,5 +1,6 @@
 using System.CommandLine.Parsing;
 using LandInventory.Data;
+using LandInventory.Data.History;
 using LandInventory.Data.Spatial;
 using LandInventory.Import;
 using LandInventory.Import.Formats;
@@ -65,6 +66,19 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
             }
 
             // The command line is the operator's, who holds the database's own credentials: every bureau's records, said so.
+            if (request.Mapping is { } kept && IsKept(kept))
+            {
+                try
+                {
+                    plan = await WithKeptMappingAsync(connection, plan, kept, ct);
+                }
+                catch (ArgumentException e)
+                {
+                    await errors.WriteLineAsync($"error: {e.Message}");
+                    return InvalidInput;
+                }
+            }
+
             var options = new ImportOptions(request.Mode, request.DryRun, request.SkipInvalid, crs,
                 CollectDiff: request.DryRun || request.ReportPath is not null, EveryBureau: true, SurveyToleranceM: request.SurveyToleranceM);
             var result = await RunWithProgressAsync(connection, options, plan, ct);
@@ -129,9 +143,35 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
         return [.. Inputs(path, layer).Select(i => i with
         {
             Format = given ?? i.Format,
-            Mapping = mapping is null ? null : FieldMapping.Load(mapping, i.Layer),
+            // A bureau's kept mapping is read once the database is there (RunAsync).
+            Mapping = mapping is null || IsKept(mapping) ? null : FieldMapping.Load(mapping, i.Layer),
             Table = table,
         })];
+    }
+
+    /// <summary>A mapping named <c>bureau/name</c> that is neither built in nor a file: one the bureau keeps in the database.</summary>
+    private static bool IsKept(string mapping) =>
+        FieldMapping.BuiltInNamed(mapping) is null && !File.Exists(mapping) && KeptMappings.Reference(mapping).Bureau is not null;
+
+    /// <summary>The plan with the bureau's kept mapping read for each input's layer (the operator reads every bureau's).</summary>
+    private static async Task<IReadOnlyList<ImportInput>> WithKeptMappingAsync(string connection, IReadOnlyList<ImportInput> plan,
+        string mapping, CancellationToken ct)
+    {
+        var (bureau, name) = KeptMappings.Reference(mapping);
+        await using var db = InventoryDatabase.CreateContext(connection);
+        await using var transaction = await WriterScope.BeginAsync(db, "importer", null, everyBureau: true, ct);
+        var read = new List<ImportInput>();
+        foreach (var input in plan)
+        {
+            read.Add(input with
+            {
+                Mapping = await KeptMappings.FindAsync(db, bureau!, name, input.Layer, ct)
+                          ?? throw new ArgumentException($"--mapping: \"{mapping}\" is neither a built-in mapping ({string.Join(", ", FieldMapping.BuiltInNames)}), "
+                                                         + $"nor a file, nor a mapping {bureau} keeps"),
+            });
+        }
+
+        return read;
     }
 
     private static List<ImportInput> Inputs(string path, ImportLayer? layer)

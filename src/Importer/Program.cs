@@ -51,8 +51,9 @@ var mapping = new Option<string?>("--mapping")
 {
     Description = "How the input's fields become the layer's properties: a mapping file (JSON: {\"fields\": {\"宗地编号\": \"code\", "
                   + "\"用地面积（亩）\": {\"to\": \"netSiteAreaSqm\", \"unit\": \"亩\"}}, \"ignore\": [\"序号\"]}) or a built-in one: land-notice "
-                  + "(the field names of Chinese land-supply notices), dxf (a shape's label is its code; a DXF's default).",
-    HelpName = "file.json|land-notice|dxf",
+                  + "(the field names of Chinese land-supply notices), dxf (a shape's label is its code; a DXF's default), or one a bureau keeps "
+                  + "in the database (bureau/name, as the workspace keeps them).",
+    HelpName = "file.json|land-notice|dxf|bureau/name",
 };
 var table = new Option<string?>("--table")
 {

@@ -886,6 +886,50 @@ namespace LandInventory.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandInventory.Data.Mappings.KeptMapping", b =>
+                {
+                    b.Property<string>("StewardId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("steward_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Layer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("layer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("StewardId", "Name")
+                        .HasName("pk_kept_mappings");
+
+                    b.ToTable("kept_mappings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_kept_mappings_body", "length(body) <= 65536");
+
+                            t.HasCheckConstraint("ck_kept_mappings_name", "btrim(name) <> '' AND name !~ '[/\\\\]'");
+                        });
+                });
+
             modelBuilder.Entity("LandInventory.Data.Parcels.LandParcel", b =>
                 {
                     b.Property<long>("Id")
@@ -1532,6 +1576,18 @@ namespace LandInventory.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_inquiries_stewards_steward_id");
+
+                    b.Navigation("Steward");
+                });
+
+            modelBuilder.Entity("LandInventory.Data.Mappings.KeptMapping", b =>
+                {
+                    b.HasOne("LandInventory.Data.Stewards.Steward", "Steward")
+                        .WithMany()
+                        .HasForeignKey("StewardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kept_mappings_stewards_steward_id");
 
                     b.Navigation("Steward");
                 });

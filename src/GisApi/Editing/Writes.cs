@@ -83,11 +83,7 @@ public static class Writes
             throw Stale();
         }
 
-        var editor = Editor.From(http.User);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(HistoryTriggers.SetWriterSql,
-            [new NpgsqlParameter("actor", editor.Actor), new NpgsqlParameter("steward", editor.Steward ?? ""),
-             new NpgsqlParameter("every", editor.IsAdmin ? "on" : "off")], ct);
+        await using var transaction = await AsEditorAsync(db, Editor.From(http.User), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -99,6 +95,11 @@ public static class Writes
 
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>A transaction in which the history names the editor and row security sees what they may: their bureau's, or all.</summary>
+    public static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> AsEditorAsync(InventoryDbContext db, Editor editor,
+        CancellationToken ct) =>
+        WriterScope.BeginAsync(db, editor.Actor, editor.Steward, editor.IsAdmin, ct);
 
     public static EditableLayer Layer(string collectionId) =>
         InventoryLayers.Find(collectionId)?.Editing ?? throw new RequestRefusedException(Refusal.NotFound, "Collection not found",

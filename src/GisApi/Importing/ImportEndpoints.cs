@@ -29,7 +29,7 @@ public static class ImportEndpoints
                 new("skipInvalid", "Write the valid features and report the others.", "boolean", false),
                 new("crs", "The coordinate system of the file when it declares none (EPSG:4544, EPSG:4490, …)."),
                 new("format", $"The file's format when the upload's name (Content-Disposition) does not say it: {SourceFormats.Known}."),
-                new("mapping", "A built-in field mapping: land-notice (the field names of Chinese land-supply notices) or dxf."),
+                new("mapping", "A field mapping: a built-in one, land-notice (the field names of Chinese land-supply notices) or dxf, or one the bureau keeps (/imports/mappings; an admin: bureau/name)."),
                 new("table", "The GeoPackage table, or the Shapefile of a zip of several.")))
             .WithSummary("Import a file (GeoJSON, a zipped Shapefile, GeoPackage, KML/KMZ, DXF, CSV) into a layer, as the command-line importer does; answers 202 with the job to poll")
             .Accepts<object>("application/geo+json", "application/json", "application/geo+json-seq", "application/zip",
@@ -51,11 +51,12 @@ public static class ImportEndpoints
         return app;
     }
 
-    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs,
+    private static async Task<Accepted<object>> Post(HttpContext http, ImportJobs jobs, Data.InventoryDbContext db,
         Microsoft.Extensions.Options.IOptions<ImportsOptions> settings, CancellationToken ct)
     {
         var editor = Editor.From(http.User);
         var request = Parse(http.Request.Query, editor);
+        var mapping = await MappingEndpoints.ResolveAsync(db, editor, request.Mapping, request.Layer, ct);
 
         // At most the upload limit, less where this user's or everyone's waiting uploads leave less; none when too many wait.
         var maxBytes = jobs.Room(editor.Actor);
@@ -88,7 +89,7 @@ public static class ImportEndpoints
 
         var options = editor.Scope(request.Options with { CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM });
         var name = UploadName(http.Request);
-        var input = ImportInput.FromFile(file, request.Layer) with { Name = name, Mapping = request.Mapping, Table = request.Table };
+        var input = ImportInput.FromFile(file, request.Layer) with { Name = name, Mapping = mapping, Table = request.Table };
         input = input with { Format = request.Format ?? SourceFormats.FromName(name) ?? input.Format };
         var job = new ImportJob(id, editor.Actor, input, file, options);
         jobs.Enqueue(job);
@@ -152,19 +153,13 @@ public static class ImportEndpoints
         var format = query["format"].ToString() is { Length: > 0 } formatName
             ? SourceFormats.Parse(formatName) ?? throw Invalid($"format must be one of {SourceFormats.Known}, not '{formatName}'")
             : (SourceFormat?)null;
-        // Only a built-in mapping by name: a path would read the server's files.
-        FieldMapping? mapping = null;
-        if (query["mapping"].ToString() is { Length: > 0 } mappingName)
-        {
-            mapping = FieldMapping.BuiltInNamed(mappingName)
-                      ?? throw Invalid($"mapping: '{mappingName}' is not a built-in mapping ({string.Join(", ", FieldMapping.BuiltInNames)})");
-        }
-
-        return new(layer, new ImportOptions(mode.Value, dryRun, skipInvalid, crs), format, mapping,
+        // A mapping by name only (built in, or kept by the bureau): a path would read the server's files.
+        return new(layer, new ImportOptions(mode.Value, dryRun, skipInvalid, crs), format,
+            query["mapping"].ToString() is { Length: > 0 } mapping ? mapping : null,
             query["table"].ToString() is { Length: > 0 } table ? table : null);
     }
 
-    private sealed record ImportRequestQuery(ImportLayer Layer, ImportOptions Options, SourceFormat? Format, FieldMapping? Mapping, string? Table);
+    private sealed record ImportRequestQuery(ImportLayer Layer, ImportOptions Options, SourceFormat? Format, string? Mapping, string? Table);
 
     private const string InvalidRequest = "Invalid import request";
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using LandInventory.Data;
-using LandInventory.Data.History;
 using LandInventory.Data.Inquiries;
 using LandInventory.GisApi.Auth;
 using LandInventory.GisApi.Errors;
@@ -93,7 +92,7 @@ public static class InquiryEndpoints
         }
 
         var editor = Editor.From(http.User);
-        await using var transaction = await AsBureauAsync(db, editor, ct);
+        await using var transaction = await Editing.Writes.AsEditorAsync(db, editor, ct);
         var mine = Mine(db.Inquiries.AsNoTracking(), editor).Where(i => filter == null || i.Status == filter);
         var total = await mine.CountAsync(ct);
         var page = await mine.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Reference).Skip(skip).Take(take).ToListAsync(ct);
@@ -109,7 +108,7 @@ public static class InquiryEndpoints
         }
 
         var editor = Editor.From(http.User);
-        await using var transaction = await AsBureauAsync(db, editor, ct);
+        await using var transaction = await Editing.Writes.AsEditorAsync(db, editor, ct);
         // Another bureau's inquiry is not found rather than forbidden: its existence is the asker's business too.
         var inquiry = await Mine(db.Inquiries, editor).SingleOrDefaultAsync(i => i.Reference == reference, ct)
             ?? throw new RequestRefusedException(Refusal.NotFound, "Inquiry not found", $"no inquiry '{reference}' for this bureau");
@@ -120,16 +119,6 @@ public static class InquiryEndpoints
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(InquiryView.Of(inquiry));
-    }
-
-    /// <summary>A transaction in which the database's row security sees what the editor may: their bureau's, or all.</summary>
-    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> AsBureauAsync(InventoryDbContext db, Editor editor, CancellationToken ct)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(HistoryTriggers.SetWriterSql,
-            [new NpgsqlParameter("actor", editor.Actor), new NpgsqlParameter("steward", editor.Steward ?? ""),
-             new NpgsqlParameter("every", editor.IsAdmin ? "on" : "off")], ct);
-        return transaction;
     }
 
     private static IQueryable<Inquiry> Mine(IQueryable<Inquiry> inquiries, Editor editor) =>

@@ -40,7 +40,7 @@ public sealed partial class InquiryWork(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
         var before = clock.GetUtcNow().AddDays(-options.Value.RetentionDays);
-        await using var transaction = await InquiryEndpoints.AsBureauAsync(db, Sweeper, ct);
+        await using var transaction = await Editing.Writes.AsEditorAsync(db, Sweeper, ct);
         var deleted = await db.Inquiries.Where(i => i.CreatedAt < before).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return deleted;
@@ -96,7 +96,7 @@ public sealed partial class InquiryWork(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
         Inquiry? inquiry;
-        await using (var transaction = await InquiryEndpoints.AsBureauAsync(db, Sweeper, ct))
+        await using (var transaction = await Editing.Writes.AsEditorAsync(db, Sweeper, ct))
         {
             inquiry = await db.Inquiries.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         }

@@ -98,9 +98,17 @@ public sealed class FieldMapping
             targets[field.Name] = new FieldTarget(to, factor, unit);
         }
 
-        var ignored = root.TryGetProperty("ignore", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal)
-            : [];
+        var ignored = new HashSet<string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("ignore", out var list))
+        {
+            if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+            {
+                throw new ArgumentException($"mapping {name}: \"ignore\" is a list of source field names");
+            }
+
+            ignored.UnionWith(list.EnumerateArray().Select(e => e.GetString()!));
+        }
+
         return new FieldMapping(root.TryGetProperty("name", out var n) && n.GetString() is { Length: > 0 } named ? named : name,
             targets, ignored, builtIn: false);
     }

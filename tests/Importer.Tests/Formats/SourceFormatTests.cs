@@ -104,4 +104,29 @@ public sealed class SourceFormatTests(PostGisServer server, FormatFixtures files
         Assert.Equal(ImportCommand.InvalidInput, skipping);
         Assert.Equal(before, await database.ScalarAsync<string>(StateSql));
     }
+
+    [Fact]
+    public async Task Import_NamingABureausKeptMapping_ReadsTheFileAsItsMappingFileDoes()
+    {
+        await using var database = await LoadedDatabaseAsync(server);
+        await database.ScalarAsync<object>("CREATE TABLE expected AS SELECT * FROM land_parcels");
+        await database.ScalarAsync<object>("DELETE FROM land_parcels");
+        var mapping = await File.ReadAllTextAsync(files.Path("short-names.json"), TestContext.Current.CancellationToken);
+        await database.ScalarAsync<object>("""
+            INSERT INTO kept_mappings (steward_id, name, layer, body, updated_by, updated_at)
+            VALUES ('lqy-planning-resources', '测绘院 2025', 'parcels', @body, 'test', now())
+            """, ("body", mapping));
+
+        var (exit, output, errors) = await RunAsync(database, new ImportRequest(files.Path("parcels-4544.zip"), ParcelImport.Layer,
+            Mapping: "lqy-planning-resources/测绘院 2025"));
+
+        Assert.True(exit == ImportCommand.Success, errors + output);
+        Assert.Equal(await database.ScalarAsync<string>(RowsSql + " expected"), await database.ScalarAsync<string>(RowsSql + " land_parcels"));
+
+        // Another bureau keeps none of that name: refused before anything is read, naming it.
+        var (missing, _, refused) = await RunAsync(database, new ImportRequest(files.Path("parcels-4544.zip"), ParcelImport.Layer,
+            Mapping: "jk-investment-promotion/测绘院 2025"));
+        Assert.Equal(ImportCommand.InvalidInput, missing);
+        Assert.Contains("nor a mapping jk-investment-promotion keeps", refused, StringComparison.Ordinal);
+    }
 }
