@@ -34,7 +34,7 @@ public static class ImportEndpoints
             .WithSummary("Import a file (GeoJSON, a zipped Shapefile, GeoPackage, KML/KMZ, DXF, CSV) into a layer, as the command-line importer does; answers 202 with the job to poll")
             .Accepts<object>("application/geo+json", "application/json", "application/geo+json-seq", "application/zip",
                 "application/geopackage+sqlite3", "application/vnd.google-earth.kml+xml", "application/vnd.google-earth.kmz",
-                "image/vnd.dxf", "text/csv")
+                "image/vnd.dxf", "text/csv", "application/octet-stream")
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         imports.MapGet("/{id}", Get).WithName("GetImport")

@@ -190,6 +190,35 @@ const scenarios = {
     await commit();
     return { reviewed, back: back.changes.length, committed: await review(), written: await page.$('#written') !== null };
   },
+  // A field mapping kept from the upload view (first one the server refuses, then one it takes), chosen, and a survey
+  // with Chinese field names dry-run with it.
+  async mapping([user, password, path, refusedJson, keptJson]) {
+    await signIn(user, password);
+    await page.click('#nav a[data-view=upload]');
+    await ready('upload');
+    await page.selectOption('#upload select[name=layer]', 'parcels');
+    await page.click('#mappings summary');
+    await page.fill('#keep-mapping input[name=mappingName]', '测绘院成果');
+    const keep = async (json) => {
+      await page.evaluate(() => { document.querySelector('#mapping-error').textContent = ''; });
+      await page.fill('#keep-mapping textarea', json);
+      await page.click('#keep-mapping button[type=submit]');
+    };
+    await keep(refusedJson);
+    await page.waitForFunction(() => document.querySelector('#mapping-error').textContent !== '');
+    const refused = await text('#mapping-error');
+    await keep(keptJson);
+    await page.waitForSelector('#upload select[name=mapping] option[data-kept][value="测绘院成果"]', { state: 'attached' });
+    const chosen = await page.$eval('#upload select[name=mapping]', (s) => s.value);
+    const options = await page.$$eval('#upload select[name=mapping] option', (os) => os.map((o) => o.value));
+    await shot('mapping');
+    // In this view, as it is: the kept mapping stays chosen.
+    await page.setInputFiles('#upload input[type=file]', path);
+    await page.evaluate(() => { delete document.body.dataset.review; });
+    await page.click('#upload button[type=submit]');
+    await page.waitForSelector('body[data-review]', { timeout: 60000 });
+    return { refused, chosen, options, reviewed: await review() };
+  },
   async problems([user, password, path]) {
     await signIn(user, password);
     await dryRun(path, 'parcels');

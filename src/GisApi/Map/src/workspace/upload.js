@@ -7,11 +7,15 @@ import { call } from './api.js';
 import { w, shown } from './words.js';
 import { reviewMap, styles } from './review-map.js';
 import { label } from './records.js';
+import { mappingPicker } from './mappings.js';
 
 const PageSize = 100;
 const crsChoices = ['', 'EPSG:4544', 'EPSG:4490', 'EPSG:4523', 'EPSG:4326', 'EPSG:3857', 'gcj02', 'bd09'];
 const layerOf = (name, layers) => layers.find((l) => name.toLowerCase().startsWith(l.id))?.id ?? '';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const uploadTypes = { geojson: 'application/geo+json', json: 'application/geo+json', geojsonl: 'application/geo+json-seq',
+  geojsons: 'application/geo+json-seq', zip: 'application/zip', gpkg: 'application/geopackage+sqlite3',
+  kml: 'application/vnd.google-earth.kml+xml', kmz: 'application/vnd.google-earth.kmz', dxf: 'image/vnd.dxf', csv: 'text/csv' };
 
 export async function uploadView(root, { lang, session, config, say, param }) {
   let file = null;
@@ -24,6 +28,7 @@ export async function uploadView(root, { lang, session, config, say, param }) {
   const crs = el('select', { name: 'crs' }, ...crsChoices.map((c) => el('option', { value: c }, c || w('crsFromFile', lang))));
   const mode = el('select', { name: 'mode' }, el('option', { value: 'upsert' }, w('upsert', lang)),
     session.role === 'admin' ? el('option', { value: 'replace' }, w('replace', lang)) : null);
+  const mapping = mappingPicker({ lang, session, layer });
   const chosen = el('span', { id: 'chosen-file' });
   let prj = null;
   const input = el('input', { type: 'file', name: 'file', multiple: true, accept: '.geojson,.json,.geojsonl,.geojsons,.prj,.zip,.gpkg,.kml,.kmz,.dxf,.csv',
@@ -65,11 +70,12 @@ export async function uploadView(root, { lang, session, config, say, param }) {
     if (!layer.value) { error.textContent = w('chooseLayer', lang); return; }
     const query = new URLSearchParams({ layer: layer.value, dryRun: 'true', mode: mode.value });
     if (crsValue) query.set('crs', crsValue);
+    if (mapping.select.value) query.set('mapping', mapping.select.value);
     try {
-      // The server tells a zipped Shapefile, GeoPackage, KML, DXF or CSV by the file's name (read by GDAL).
-      const geojson = /\.(geo)?json[ls]?$/i.test(file.name);
+      // The server tells a zipped Shapefile, GeoPackage, KML, DXF or CSV by the file's name (read by GDAL); the type
+      // sent is the format's own, by the name too (browsers give .gpkg none, and a zip another name on Windows).
       const { location } = await call(`/imports?${query}`, { method: 'POST', body: file,
-        contentType: geojson ? 'application/geo+json' : (file.type || 'application/octet-stream'),
+        contentType: uploadTypes[file.name.split('.').pop().toLowerCase()] ?? 'application/octet-stream',
         headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}` } });
       const id = location.split('/').pop();
       param('job', id);
@@ -142,9 +148,9 @@ export async function uploadView(root, { lang, session, config, say, param }) {
     ondragover: (e) => { e.preventDefault(); form.classList.add('over'); }, ondragleave: () => form.classList.remove('over'),
     ondrop: (e) => { e.preventDefault(); form.classList.remove('over'); choose([...e.dataTransfer.files]); } },
   el('label', {}, w('file', lang), input), chosen,
-  el('label', {}, w('layer', lang), layer), el('label', {}, w('crs', lang), crs), el('label', {}, w('mode', lang), mode),
+  el('label', {}, w('layer', lang), layer), el('label', {}, w('crs', lang), crs), el('label', {}, w('mapping', lang), mapping.select), el('label', {}, w('mode', lang), mode),
   el('button', { class: 'primary', type: 'submit' }, w('dryRun', lang)));
-  root.append(el('h2', {}, w('upload', lang)), el('p', { class: 'hint' }, w('dropHint', lang)), form, error, progress, report);
+  root.append(el('h2', {}, w('upload', lang)), el('p', { class: 'hint' }, w('dropHint', lang)), form, mapping.details, error, progress, report);
 
   // Back to a job left earlier: its state, or its report.
   if (param('job')) {
