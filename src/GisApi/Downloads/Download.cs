@@ -17,7 +17,7 @@ namespace LandInventory.GisApi.Downloads;
 public static class Download
 {
     /// <summary>How a format without a geometry of its own (XLSX) carries each shape.</summary>
-    public const string WktProperty = "geometryWkt";
+    public const string WktProperty = Import.Formats.SourceFormats.WktColumn;
 
     private const string ListsAsText = "StringList=String,IntegerList=String,Integer64List=String,RealList=String";
 

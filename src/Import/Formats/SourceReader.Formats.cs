@@ -19,7 +19,9 @@ internal static partial class SourceReader
         var shp = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || !path.EndsWith(".shp", StringComparison.OrdinalIgnoreCase)
             ? Unzipped(source, path)
             : path;
-        var sibling = (string extension) => Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(shp))!)
+        // The folder listed once; a part is found whatever the case of its extension (.SHP beside .dbf).
+        var folder = Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(shp))!);
+        var sibling = (string extension) => folder
             .FirstOrDefault(f => string.Equals(f, Path.ChangeExtension(Path.GetFullPath(shp), extension), StringComparison.OrdinalIgnoreCase));
         var problems = new List<ImportProblem>();
         var name = source.Input.Name;
@@ -164,19 +166,13 @@ internal static partial class SourceReader
     /// </summary>
     private static Source Csv(Source source, string csv)
     {
-        var header = File.ReadLines(csv).FirstOrDefault() ?? "";
-        var bytes = File.ReadAllBytes(csv);
-        if (!DbfText.Valid(bytes, DbfText.Utf8.Strict))
+        var header = FirstLine(csv, DbfText.Utf8.Strict, null);
+        if (header is null)
         {
-            if (!DbfText.Valid(bytes, DbfText.Gb18030.Strict))
-            {
-                throw Invalid(source, "(file)", "the CSV is neither UTF-8 nor GB18030 (GBK) text: save it as UTF-8");
-            }
-
-            var text = DbfText.Gb18030.Strict.GetString(bytes);
-            header = text.Split('\n')[0];
-            csv = Path.Combine(source.Temp, "utf8.csv");
-            File.WriteAllText(csv, text, new UTF8Encoding(false));
+            var utf8 = Path.Combine(source.Temp, "utf8.csv");
+            header = FirstLine(csv, DbfText.Gb18030.Strict, utf8)
+                     ?? throw Invalid(source, "(file)", "the CSV is neither UTF-8 nor GB18030 (GBK) text: save it as UTF-8");
+            csv = utf8;
         }
 
         var columns = header.TrimStart('\uFEFF').Split(',', ';', '\t').Select(c => c.Trim().Trim('"')).ToList();
@@ -199,5 +195,38 @@ internal static partial class SourceReader
                 ? [$"GEOM_POSSIBLE_NAMES={wkt}", "KEEP_GEOM_COLUMNS=YES", "EMPTY_STRING_AS_NULL=YES"]
                 : [$"X_POSSIBLE_NAMES={lon}", $"Y_POSSIBLE_NAMES={lat}", "KEEP_GEOM_COLUMNS=YES", "EMPTY_STRING_AS_NULL=YES"],
         };
+    }
+
+    /// <summary>
+    /// The text's first line, the whole file read through the strict decoder in pieces (no more of it in memory than a
+    /// buffer) and, where <paramref name="rewritten"/> is given, written there as UTF-8; none when its bytes are not
+    /// text in that encoding.
+    /// </summary>
+    private static string? FirstLine(string path, Encoding strict, string? rewritten)
+    {
+        using var reader = new StreamReader(path, strict, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        using var writer = rewritten is null ? null : new StreamWriter(rewritten, append: false, new UTF8Encoding(false));
+        var buffer = new char[1 << 16];
+        var first = new StringBuilder();
+        var ended = false;
+        try
+        {
+            for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;)
+            {
+                writer?.Write(buffer, 0, read);
+                if (!ended)
+                {
+                    var end = Array.IndexOf(buffer, '\n', 0, read);
+                    first.Append(buffer, 0, end < 0 ? read : end);
+                    ended = end >= 0;
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+
+        return first.ToString().TrimEnd('\r');
     }
 }

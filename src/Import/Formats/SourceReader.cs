@@ -17,7 +17,7 @@ internal static partial class SourceReader
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
     /// <summary>A CSV's geometry columns GDAL looks for: WKT, else longitude and latitude.</summary>
-    private static readonly string[] WktNames = ["WKT", "wkt", "geometry", "geom", "the_geom", "geometryWkt", "几何"];
+    private static readonly string[] WktNames = ["WKT", "wkt", "geometry", "geom", "the_geom", SourceFormats.WktColumn, "几何"];
     private static readonly string[] LonNames = ["lon", "lng", "longitude", "x", "经度"];
     private static readonly string[] LatNames = ["lat", "latitude", "y", "纬度"];
 

@@ -63,6 +63,9 @@ public sealed class FormatFixtures : IAsyncLifetime
         await Ogr("-f", "DXF", Path("labels-only.dxf"), parcels, "-s_srs", "EPSG:4326", "-t_srs", "EPSG:4544", "-dialect", "sqlite", "-sql",
             "SELECT 'labels' AS Layer, ST_PointOnSurface(geometry) AS geometry, 'LABEL(f:\"Arial\",t:\"' || code || '\")' AS OGR_STYLE FROM parcels");
         await File.WriteAllTextAsync(Path("bad-wkt.csv"), File.ReadAllText(Path("parcels.csv")).Replace("\"MULTIPOLYGON (((104.172866", "\"MULTIPOLYGONE (((104.172866", StringComparison.Ordinal));
+        // As Excel saves a CSV on a Chinese Windows: GB18030; and bytes that are text in neither (0xFF starts nothing).
+        await File.WriteAllBytesAsync(Path("parcels-gb18030.csv"), LandInventory.Import.Formats.DbfText.Gb18030.Strict.GetBytes(File.ReadAllText(Path("parcels.csv"))));
+        await File.WriteAllBytesAsync(Path("not-text.csv"), [.. File.ReadAllBytes(Path("parcels.csv")).Take(400), 0xFF, 0xFF, .. "\n"u8.ToArray()]);
     }
 
     public ValueTask DisposeAsync()

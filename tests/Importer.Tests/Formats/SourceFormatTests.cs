@@ -26,6 +26,7 @@ public sealed class SourceFormatTests(PostGisServer server, FormatFixtures files
         { "parcels-gbk.shp", "short-names.json", null },       // GBK without .cpg or language driver
         { "parcels-4544.gpkg", null, null },                   // the table's system from the GeoPackage
         { "parcels.csv", null, null },                         // WKT, every cell text
+        { "parcels-gb18030.csv", null, null },                 // the same, saved as GB18030
         { "parcels.kml", null, null },
         { "parcels-4544.dxf", null, "EPSG:4544" },             // shapes only: labels name them, the rest stays as stored
     };
@@ -68,6 +69,7 @@ public sealed class SourceFormatTests(PostGisServer server, FormatFixtures files
         { "labels-only.dxf", "EPSG:4544", "labels-only.dxf: (file): the drawing holds no closed shape (a closed polyline or a hatch)" },
         { "parcels-4544.dxf", null, "parcels-4544.dxf: crs: a DXF drawing holds no coordinate system" },
         { "parcels-3d.kml", null, "parcels-3d.kml: feature #0 (LQ04(252):2025-01), geometry: 3D coordinates: a height of 35 m at (104.172866, 30.587697)" },
+        { "not-text.csv", null, "not-text.csv: (file): the CSV is neither UTF-8 nor GB18030 (GBK) text: save it as UTF-8" },
         { "bad-wkt.csv", null, "bad-wkt.csv: feature #0 (LQ04(252):2025-01), WKT: does not read as a geometry (WKT, or longitude and latitude): \"MULTIPOLYGONE (((104.172866" },
     };
 
