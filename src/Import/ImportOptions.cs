@@ -31,7 +31,10 @@ public static class ImportModes
 public sealed record ImportOptions(
     ImportMode Mode = ImportMode.Upsert, bool DryRun = false, bool SkipInvalid = false, CoordinateSystem? Crs = null,
     bool CollectDiff = false, string? Actor = null, string? Steward = null, bool EveryBureau = false,
-    double SurveyToleranceM = ImportOptions.DefaultSurveyToleranceM)
+    double SurveyToleranceM = ImportOptions.DefaultSurveyToleranceM, long MaxUnpackedBytes = ImportOptions.DefaultMaxUnpackedBytes)
 {
     public const double DefaultSurveyToleranceM = 0.01;
+
+    /// <summary>The most a zipped source may unpack to (a zip of a few MB can hold terabytes of zeros): 4 GiB.</summary>
+    public const long DefaultMaxUnpackedBytes = 4L << 30;
 }

@@ -87,7 +87,10 @@ public static class ImportEndpoints
             throw;
         }
 
-        var options = editor.Scope(request.Options with { CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM });
+        var options = editor.Scope(request.Options with
+        {
+            CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM, MaxUnpackedBytes = settings.Value.MaxUnpackedMb * 1024L * 1024L,
+        });
         var name = UploadName(http.Request);
         var input = ImportInput.FromFile(file, request.Layer) with { Name = name, Mapping = mapping, Table = request.Table };
         input = input with { Format = request.Format ?? SourceFormats.FromName(name) ?? input.Format };

@@ -5,7 +5,7 @@ namespace LandInventory.GisApi.Importing;
 /// <summary>
 /// <c>Imports:…</c>, what <c>POST /imports</c> takes: <see cref="MaxUploadMb"/> the largest file (other requests:
 /// <c>Limits:MaxRequestBodyMb</c>); how many jobs may wait or run, per user and in all; how many megabytes of uploads may
-/// wait on disk, per user and in all; how long one statement of an import may run; the survey tolerance.
+/// wait on disk, per user and in all; how much a zipped upload may unpack to; how long one statement of an import may run; the survey tolerance.
 /// </summary>
 public sealed class ImportsOptions
 {
@@ -25,6 +25,10 @@ public sealed class ImportsOptions
 
     [Range(1, 1_000_000, ErrorMessage = "Imports:MaxStoredMb must be from 1 to 1000000 (MB).")]
     public int MaxStoredMb { get; set; } = 2048;
+
+    /// <summary>The most a zipped upload may unpack to: the disk the temporary folder is on must hold it.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Imports:MaxUnpackedMb must be from 1 to 1000000 (MB).")]
+    public int MaxUnpackedMb { get; set; } = (int)(Import.ImportOptions.DefaultMaxUnpackedBytes >> 20);
 
     public long MaxUploadBytes => Bytes(MaxUploadMb);
 

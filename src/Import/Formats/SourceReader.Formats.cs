@@ -101,9 +101,24 @@ internal static partial class SourceReader
                                                      + "name one (--table on the command line, table= over HTTP)");
             var folder = Directory.CreateDirectory(Path.Combine(source.Temp, "zip")).FullName;
             var stem = shp.FullName[..^4];
+            // Unpacked with a count of what comes out, whatever the zip's header says: a small upload must not fill the disk.
+            var unpacked = 0L;
+            var buffer = new byte[1 << 16];
             foreach (var part in parts.Where(p => string.Equals(p.FullName[..^Path.GetExtension(p.Name).Length], stem, StringComparison.OrdinalIgnoreCase)))
             {
-                part.ExtractToFile(Path.Combine(folder, "source" + Path.GetExtension(part.Name).ToLowerInvariant()));
+                using var from = part.Open();
+                using var to = File.Create(Path.Combine(folder, "source" + Path.GetExtension(part.Name).ToLowerInvariant()));
+                for (int read; (read = from.Read(buffer, 0, buffer.Length)) > 0;)
+                {
+                    unpacked += read;
+                    if (unpacked > source.Options.MaxUnpackedBytes)
+                    {
+                        throw Invalid(source, "(file)", $"the Shapefile in the zip unpacks to more than {Megabytes(source.Options.MaxUnpackedBytes)} MB, "
+                                                        + "the most an import unpacks (Imports:MaxUnpackedMb): split it, or import the .shp set itself");
+                    }
+
+                    to.Write(buffer, 0, read);
+                }
             }
 
             return Path.Combine(folder, "source.shp");
@@ -229,4 +244,6 @@ internal static partial class SourceReader
 
         return first.ToString().TrimEnd('\r');
     }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

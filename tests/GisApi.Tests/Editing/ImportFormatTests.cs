@@ -59,6 +59,34 @@ public sealed class ImportFormatTests(EditableApi api) : IClassFixture<EditableA
         Assert.Equal("the zip holds no .shp (it holds readme.txt)", problem.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task Import_OfAZipThatUnpacksToMoreThanTheLimit_IsInvalid_AndStopsUnpacking()
+    {
+        // Two megabytes of zeros pack into a few kilobytes: what a zip's header says is not what is counted.
+        using var bytes = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var part in new[] { "survey.shp", "survey.shx", "survey.dbf" })
+            {
+                await using var entry = await zip.CreateEntry(part, System.IO.Compression.CompressionLevel.SmallestSize).OpenAsync(Ct);
+                await entry.WriteAsync(new byte[2 << 20], Ct);
+            }
+        }
+
+        await using var factory = new ApiFactory(api.Database.ConnectionString, ("Auth:SigningKey", EditableApi.SigningKey),
+            ("Warmup:Enabled", "false"), ("Imports:MaxUnpackedMb", "1"));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = api.Admin().DefaultRequestHeaders.Authorization;
+        Assert.True(bytes.Length < 100_000);
+
+        var posted = await UploadAsync(client, "layer=parcels", bytes.ToArray(), "survey.zip");
+
+        var done = await Requests.FinishedAsync(client, posted.Headers.Location!);
+        Assert.Equal("invalid", done.GetProperty("state").GetString());
+        Assert.Equal("the Shapefile in the zip unpacks to more than 1 MB, the most an import unpacks (Imports:MaxUnpackedMb): split it, or import the .shp set itself",
+            done.GetProperty("report").GetProperty("problems")[0].GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData("layer=parcels&mapping=/etc/passwd", "mapping: '/etc/passwd' is not a built-in mapping (land-notice, dxf)")]
     [InlineData("layer=parcels&format=dwg", "format must be one of geojson")]
