@@ -94,10 +94,11 @@ bench_cost() {
 }
 
 # bench_start_api PORT NAME: the Release API on li_api_bench, warm-up off, the response cache off unless BENCH_CACHE=true,
-# logging to $work/api-NAME.log; sets $pid (killed on exit) and $base, and returns once it answers /health.
+# with the settings in BENCH_ENV ("Database__MaxAutoPrepare=0 …"), BENCH_DLL's build (default this tree's), logging to $work/api-NAME.log; sets $pid (killed on
+# exit) and $base, and returns once it answers /health.
 bench_start_api() {
   ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:$1 Logging__LogLevel__Default=Warning ResponseCache__Enabled=${BENCH_CACHE:-false} \
-    Warmup__Enabled=false dotnet src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll >"$work/api-$2.log" 2>&1 &
+    Warmup__Enabled=false env ${BENCH_ENV:-} dotnet "${BENCH_DLL:-src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll}" >"$work/api-$2.log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' EXIT
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && break; sleep 0.5; done

@@ -36,13 +36,15 @@ public sealed class DataVersionETag : IEndpointFilter
             return await next(context); // an answer to a body (a posted geometry) is not named by its URL
         }
 
-        var etag = await TagAsync(http);
+        // Without the response cache a single feature is read with its versions in one statement (issue 19: one round
+        // trip per answer); with it, the tag alone first, which a kept answer or a 304 needs and nothing more.
+        var cache = http.RequestServices.GetRequiredService<ResponseCache>();
+        var etag = cache.Enabled ? await TagAsync(http) : await PrefetchedTagAsync(http) ?? await TagAsync(http);
         if (Settled(http, etag) is { } settled)
         {
             return settled;
         }
 
-        var cache = http.RequestServices.GetRequiredService<ResponseCache>();
         if (!cache.Enabled)
         {
             var result = await next(context);
@@ -80,7 +82,7 @@ public sealed class DataVersionETag : IEndpointFilter
     public static async Task<string> TagAsync(HttpContext http)
     {
         var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
-        if (await FeatureVersionsAsync(http, db) is { } feature)
+        if (!PrefetchedNone(http) && await FeatureVersionsAsync(http, db) is { } feature)
         {
             return Tag(http.Request, $"{feature.Row}.{feature.Layers}");
         }
@@ -97,6 +99,34 @@ public sealed class DataVersionETag : IEndpointFilter
         }
 
         return Tag(http.Request, $"{total}");
+    }
+
+    /// <summary>The feature a single feature's endpoint answers, read with its tag (<see cref="PrefetchedTagAsync"/>).</summary>
+    public static Ogc.FeatureRow? Prefetched(HttpContext http) => http.Items[typeof(Ogc.VersionedRow)] is Ogc.VersionedRow found ? found.Row : null;
+
+    /// <summary>The prefetch found no such feature: the endpoint answers 404 without asking again.</summary>
+    public static bool PrefetchedNone(HttpContext http) => http.Items[typeof(Ogc.VersionedRow)] == NoFeature;
+
+    private static readonly object NoFeature = new();
+
+    /// <summary>A single feature's tag, the feature read in the same statement and kept for the endpoint; null elsewhere.</summary>
+    private static async Task<string?> PrefetchedTagAsync(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RowVersioned>() is null
+            || http.GetRouteValue("collectionId") is not string layer || http.GetRouteValue("featureId") is not string feature
+            || Ogc.FeatureLayers.Find(layer) is not { } collection)
+        {
+            return null;
+        }
+
+        if (await collection.FindVersionedAsync(http.RequestServices.GetRequiredService<InventoryDbContext>(), feature, http.RequestAborted) is not { } found)
+        {
+            http.Items[typeof(Ogc.VersionedRow)] = NoFeature;
+            return null;
+        }
+
+        http.Items[typeof(Ogc.VersionedRow)] = found;
+        return Tag(http.Request, $"{found.Version}.{found.Layers}");
     }
 
     /// <summary>

@@ -19,6 +19,18 @@ public static class ExpressionBinder
         return Expression.Lambda<Func<TEntity, TResult>>(body, entity);
     }
 
+    /// <summary>
+    /// A projection made of another: <paramref name="template"/>'s second parameter stands for what
+    /// <paramref name="projection"/> makes of the same entity (a row with its versions, in one statement).
+    /// </summary>
+    public static Expression<Func<TEntity, TResult>> Around<TEntity, TInner, TResult>(
+        Expression<Func<TEntity, TInner>> projection, Expression<Func<TEntity, TInner, TResult>> template)
+    {
+        var entity = template.Parameters[0];
+        var inner = new Replace(projection.Parameters[0], entity).Visit(projection.Body);
+        return Expression.Lambda<Func<TEntity, TResult>>(new Replace(template.Parameters[1], inner).Visit(template.Body), entity);
+    }
+
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);

@@ -44,6 +44,9 @@ public interface IFeatureLayer
     /// </summary>
     Task<(uint Row, long Layers)?> VersionsAsync(InventoryDbContext db, string featureId, CancellationToken ct);
 
+    /// <summary>The feature with its row version and the sum of the layer versions, in one statement; null when there is none.</summary>
+    Task<VersionedRow?> FindVersionedAsync(InventoryDbContext db, string featureId, CancellationToken ct);
+
     /// <summary>The <paramref name="count"/> features nearest <paramref name="point"/>, with geodesic distances in metres.</summary>
     Task<List<(FeatureRow Row, double DistanceM)>> NearestAsync(InventoryDbContext db, Point point, int count, CancellationToken ct);
 
@@ -153,6 +156,12 @@ public sealed class FeatureLayer<TEntity>(
     public Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
         db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
             .Select(row).FirstOrDefaultAsync(ct);
+
+    public Task<VersionedRow?> FindVersionedAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
+        db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+            .Select(ExpressionBinder.Around(row, (TEntity e, FeatureRow r) =>
+                new VersionedRow(r, EF.Property<uint>(e, "Version"), db.LayerVersions.Sum(v => v.Version))))
+            .FirstOrDefaultAsync(ct);
 
     public async Task<(uint Row, long Layers)?> VersionsAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
         await db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
