@@ -102,6 +102,7 @@ bench_start_api() {
   pid=$!
   trap 'kill $pid 2>/dev/null || true' EXIT
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && break; sleep 0.5; done
+  curl -sf "http://127.0.0.1:$1/health" >/dev/null || { tail -5 "$work/api-$2.log" >&2; li_die "the API on port $1 did not start"; }
   base=http://127.0.0.1:$1
 }
 

@@ -18,6 +18,8 @@ if [[ "$a_env" == rev=* ]]; then
   rev=${a_env#rev=}; old=$work/lever-api-$(git rev-parse --short "$rev")
   li_say "building $rev (Release)"
   rm -rf "$old"; git worktree prune; git worktree add --detach "$old" "$rev" >/dev/null
+  mkdir -p "$old/src/GisApi/Map"
+  cp -r src/GisApi/Map/dist "$old/src/GisApi/Map/"   # the page is not what is measured: the same bundle, without npm
   dotnet build "$old/src/GisApi" -c Release --nologo -v quiet -p:SkipMapBuild=true >/dev/null
   a_dll=$old/src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll a_env=""
 fi

@@ -80,5 +80,7 @@ public sealed class RoundTripTests(InventoryApi api) : IClassFixture<InventoryAp
 
         Assert.Equal(expected, await db.Database.SqlQueryRaw<long>(
             "SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%41 + $1%prepared?%'").SingleAsync(Ct));
+        // Planned for its values each time: a generic plan of a spatial predicate with parameters cannot use the index well.
+        Assert.Equal("force_custom_plan", await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync(Ct));
     }
 }
