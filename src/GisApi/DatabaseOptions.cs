@@ -28,11 +28,12 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// How many statements Npgsql keeps prepared on each connection, once one was sent five times (PostgreSQL then skips
-    /// parsing and planning it; issue 19 measured what it saves): 0 turns it off. A connection string that sets
-    /// <c>Max Auto Prepare</c> keeps its own.
+    /// parsing them; planned for their values each time, see <see cref="Bounded(int)"/>); 0, the default, turns it off:
+    /// measured (docs/benchmarks.md, issue 19) it saved nothing with custom plans, and generic plans made a distance
+    /// query 180 times dearer. A connection string that sets <c>Max Auto Prepare</c> keeps its own.
     /// </summary>
     [Range(0, 10_000, ErrorMessage = "Database:MaxAutoPrepare must be from 0 to 10000.")]
-    public int MaxAutoPrepare { get; set; } = 100;
+    public int MaxAutoPrepare { get; set; }
 
     /// <summary>
     /// The connection string every API statement runs with: the settings above in its <c>Options</c>, before the

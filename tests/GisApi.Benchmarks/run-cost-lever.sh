@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . docker/postgis-local.sh
-a_env=${1?settings A}; b_env=${2?settings B}; seconds=${3:-10}
+a_env=${1?settings A}; b_env=${2?settings B}; seconds=${3:-10}; a_said=$a_env
 . tests/GisApi.Benchmarks/bench-common.sh
 bench_prepare_database
 a_dll=""
@@ -51,9 +51,9 @@ for i in "${!names[@]}"; do
 done
 
 echo
-echo "Lever, $(date -u +%Y-%m-%d): A = \`${a_env}\`, B = \`${b_env}\`; $(nproc) cores, 100 000 generated parcels, cache off,"
+echo "Lever, $(date -u +%Y-%m-%d): A = \`${a_said}\`, B = \`${b_env}\`; $(nproc) cores, 100 000 generated parcels, cache off,"
 echo "wrk 4 connections ${seconds} s (after as long unmeasured), A B A B, the lower of each pair. Rerun:"
-echo "\`tests/GisApi.Benchmarks/run-cost-lever.sh \"${a_env}\" \"${b_env}\" ${seconds}\`."
+echo "\`tests/GisApi.Benchmarks/run-cost-lever.sh \"${a_said}\" \"${b_env}\" ${seconds}\`."
 echo
 echo "| question | A: API + PostgreSQL ms / req | B: API + PostgreSQL ms / req | PostgreSQL alone ms / query | A multiplier | B multiplier | A ÷ B |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
