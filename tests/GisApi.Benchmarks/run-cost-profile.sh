@@ -27,7 +27,7 @@ li_as_root chmod a+r "$data"
 echo "## Profile: ${names[0]} — $(date -u +%Y-%m-%d), $(nproc) cores, cache off, wrk 4 connections, ${seconds} s"
 echo
 echo "Samples by process:"; echo '```'
-perf report -i "$data" --no-children --sort comm 2>/dev/null | grep -E '^ +[0-9]' | head -8
+perf report -i "$data" --no-children --sort comm -g none 2>/dev/null | grep -E '^ +[0-9]' | head -8
 echo '```'
 # Inclusive times mislead here (an awaited read's continuation runs "under" it): the API's own samples are summed by
 # the assembly of the method that held them (runtime and native code, GC included, under "(native/runtime)").
