@@ -23,21 +23,10 @@ public sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
     /// need the transaction to name the inquiry's bureau (<c>inventory.steward</c>) or every bureau
     /// (<c>inventory.every_bureau</c>: an admin, the retention sweep) — as the API does (HistoryTriggers.SetWriterSql).
     /// </summary>
-    public const string RowSecurity = $"""
-        ALTER TABLE {Table} ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE {Table} FORCE ROW LEVEL SECURITY;
-        CREATE POLICY inquiries_ask ON {Table} FOR INSERT WITH CHECK (status = 'new');
-        CREATE POLICY inquiries_bureau ON {Table} FOR ALL
-          USING (current_setting('inventory.every_bureau', true) IS NOT DISTINCT FROM 'on'
-                 OR steward_id = nullif(current_setting('inventory.steward', true), ''))
-          WITH CHECK (current_setting('inventory.every_bureau', true) IS NOT DISTINCT FROM 'on'
-                 OR steward_id = nullif(current_setting('inventory.steward', true), ''));
-        """;
+    public static readonly string RowSecurity = BureauRowSecurity.Enable(Table, "inquiries_bureau")
+        + $"CREATE POLICY inquiries_ask ON {Table} FOR INSERT WITH CHECK (status = 'new');";
 
-    public const string DropRowSecurity = $"""
-        DROP POLICY inquiries_bureau ON {Table}; DROP POLICY inquiries_ask ON {Table};
-        ALTER TABLE {Table} NO FORCE ROW LEVEL SECURITY; ALTER TABLE {Table} DISABLE ROW LEVEL SECURITY;
-        """;
+    public static readonly string DropRowSecurity = $"DROP POLICY inquiries_ask ON {Table};\n" + BureauRowSecurity.Disable(Table, "inquiries_bureau");
 
     public void Configure(EntityTypeBuilder<Inquiry> builder)
     {

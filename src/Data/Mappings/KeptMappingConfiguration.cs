@@ -1,3 +1,4 @@
+using LandInventory.Data.Stewards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,24 +20,10 @@ public sealed class KeptMappingConfiguration : IEntityTypeConfiguration<KeptMapp
     /// <summary>How many mappings a bureau may keep (so that a list of them is bounded).</summary>
     public const int MaxPerBureau = 200;
 
-    /// <summary>
-    /// Row security, forced on the table's owner too: reading and writing need the transaction to name the mapping's
-    /// bureau (<c>inventory.steward</c>) or every bureau (<c>inventory.every_bureau</c>: an admin, the command line).
-    /// </summary>
-    public const string RowSecurity = $"""
-        ALTER TABLE {Table} ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE {Table} FORCE ROW LEVEL SECURITY;
-        CREATE POLICY kept_mappings_bureau ON {Table} FOR ALL
-          USING (current_setting('inventory.every_bureau', true) IS NOT DISTINCT FROM 'on'
-                 OR steward_id = nullif(current_setting('inventory.steward', true), ''))
-          WITH CHECK (current_setting('inventory.every_bureau', true) IS NOT DISTINCT FROM 'on'
-                 OR steward_id = nullif(current_setting('inventory.steward', true), ''));
-        """;
+    /// <summary>Row security (<see cref="BureauRowSecurity"/>): a transaction sees and changes its named bureau's mappings only.</summary>
+    public static readonly string RowSecurity = BureauRowSecurity.Enable(Table, "kept_mappings_bureau");
 
-    public const string DropRowSecurity = $"""
-        DROP POLICY kept_mappings_bureau ON {Table};
-        ALTER TABLE {Table} NO FORCE ROW LEVEL SECURITY; ALTER TABLE {Table} DISABLE ROW LEVEL SECURITY;
-        """;
+    public static readonly string DropRowSecurity = BureauRowSecurity.Disable(Table, "kept_mappings_bureau");
 
     public void Configure(EntityTypeBuilder<KeptMapping> builder)
     {

@@ -139,25 +139,8 @@ public sealed class KeptMappingTests(EditableApi api) : IClassFixture<EditableAp
     {
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(api.Planner(), "/imports/mappings/rls", Survey)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(api.Planner(Other, "planner-b"), "/imports/mappings/rls", Survey)).StatusCode);
-        var name = $"li_rls_{Guid.NewGuid():N}"[..20];
-        var password = Guid.NewGuid().ToString("N");
-        await api.Database.ScalarAsync<object>($"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {RuntimeRole.Name}");
-        var runtime = new NpgsqlConnectionStringBuilder(api.Database.ConnectionString) { Username = name, Password = password }.ConnectionString;
-        await using var connection = new NpgsqlConnection(runtime);
-        await connection.OpenAsync(Ct);
-
-        // Each statement answers a count: of rows seen, or of rows changed (WITH … RETURNING).
-        async Task<long> Run(string steward, string every, string sql)
-        {
-            await using var transaction = await connection.BeginTransactionAsync(Ct);
-            await using var set = new NpgsqlCommand(Data.History.HistoryTriggers.SetWriterSql, connection, transaction);
-            set.Parameters.AddWithValue("actor", "test");
-            set.Parameters.AddWithValue("steward", steward);
-            set.Parameters.AddWithValue("every", every);
-            await set.ExecuteNonQueryAsync(Ct);
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            return (long)(await command.ExecuteScalarAsync(Ct))!;
-        }
+        await using var connection = await RuntimeRoleConnection.OpenAsync(api.Database, Ct);
+        Task<long> Run(string steward, string every, string sql) => RuntimeRoleConnection.AsWriterAsync<long>(connection, steward, every == "on", sql, Ct);
 
         const string count = "SELECT count(*) FROM kept_mappings WHERE name = 'rls'";
         Assert.Equal(0L, await Run("", "off", count));

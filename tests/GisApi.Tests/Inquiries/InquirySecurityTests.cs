@@ -23,27 +23,13 @@ public sealed class InquirySecurityTests(InquiryApi fixture) : IClassFixture<Inq
     {
         using var asked = await fixture.AskAsync("carriers", "JK-ZT-001", "Row Security", "rls@example.com", "RLS");
         Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
-        var name = $"li_rls_{Guid.NewGuid():N}"[..20];
-        var password = Guid.NewGuid().ToString("N");
-        await fixture.Api.Database.ScalarAsync<object>($"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {RuntimeRole.Name}");
-        var runtime = new NpgsqlConnectionStringBuilder(fixture.Api.Database.ConnectionString) { Username = name, Password = password }.ConnectionString;
-        await using var connection = new NpgsqlConnection(runtime);
-        await connection.OpenAsync(Ct);
+        await using var connection = await RuntimeRoleConnection.OpenAsync(fixture.Api.Database, Ct);
         var total = await fixture.Api.Database.ScalarAsync<long>("SELECT count(*) FROM inquiries");
         var theirs = await fixture.Api.Database.ScalarAsync<long>("SELECT count(*) FROM inquiries WHERE steward_id = 'jk-auto-manufacturing'");
         Assert.True(theirs > 0 && theirs < total + 1);
 
-        async Task<long> Count(string steward, string every)
-        {
-            await using var transaction = await connection.BeginTransactionAsync(Ct);
-            await using var set = new NpgsqlCommand(Data.History.HistoryTriggers.SetWriterSql, connection, transaction);
-            set.Parameters.AddWithValue("actor", "test");
-            set.Parameters.AddWithValue("steward", steward);
-            set.Parameters.AddWithValue("every", every);
-            await set.ExecuteNonQueryAsync(Ct);
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM inquiries", connection, transaction);
-            return (long)(await count.ExecuteScalarAsync(Ct))!;
-        }
+        Task<long> Count(string steward, string every) =>
+            RuntimeRoleConnection.AsWriterAsync<long>(connection, steward, every == "on", "SELECT count(*) FROM inquiries", Ct);
 
         Assert.Equal(0L, await Count("", "off"));
         Assert.Equal(theirs, await Count("jk-auto-manufacturing", "off"));
