@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where an answer's CPU goes (issue 19): the API (cache off) under wrk at 4 connections for one question of
+# Where an answer's CPU goes (issue 19): the API (response cache off; BENCH_CACHE=true: on) under wrk at 4 connections for one question of
 # cost-questions.sh, sampled by perf (Debian's linux-perf) with .NET's perf map, then the managed methods and native
 # libraries that hold the most samples. PostgreSQL's backends are sampled alongside (the whole machine is).
 #   tests/GisApi.Benchmarks/run-cost-profile.sh 'QUESTION PATTERN' [SECONDS, default 15]
@@ -24,7 +24,7 @@ sleep 1
 li_as_root perf record -F 999 -g -a -o "$data" -- sleep "$seconds" >/dev/null 2>&1
 wait "$wrk_pid"
 li_as_root chmod a+r "$data"
-echo "## Profile: ${names[0]} — $(date -u +%Y-%m-%d), $(nproc) cores, cache off, wrk 4 connections, ${seconds} s"
+echo "## Profile: ${names[0]} — $(date -u +%Y-%m-%d), $(nproc) cores, response cache ${BENCH_CACHE:-false}, wrk 4 connections, ${seconds} s"
 echo
 echo "Samples by process:"; echo '```'
 perf report -i "$data" --no-children --sort comm -g none 2>/dev/null | grep -E '^ +[0-9]' | head -8
