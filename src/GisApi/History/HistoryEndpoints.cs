@@ -237,7 +237,8 @@ public readonly record struct ChangeCursor(long Lower, long Upper, long AfterId,
         if (parts.Length is not (3 or 4) || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var lower)
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var upper)
             || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var after)
-            || (parts.Length == 4 && !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out since)))
+            || (parts.Length == 4 && (!long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out since)
+                                      || since > (DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).Ticks / 10)))
         {
             return false;
         }

@@ -106,22 +106,35 @@ internal static partial class SourceReader
             var buffer = new byte[1 << 16];
             foreach (var part in parts.Where(p => string.Equals(p.FullName[..^Path.GetExtension(p.Name).Length], stem, StringComparison.OrdinalIgnoreCase)))
             {
-                using var from = part.Open();
-                using var to = File.Create(Path.Combine(folder, "source" + Path.GetExtension(part.Name).ToLowerInvariant()));
-                for (int read; (read = from.Read(buffer, 0, buffer.Length)) > 0;)
-                {
-                    unpacked += read;
-                    if (unpacked > source.Options.MaxUnpackedBytes)
-                    {
-                        throw Invalid(source, "(file)", $"the Shapefile in the zip unpacks to more than {Megabytes(source.Options.MaxUnpackedBytes)} MB, "
-                                                        + "the most an import unpacks (Imports:MaxUnpackedMb): split it, or import the .shp set itself");
-                    }
-
-                    to.Write(buffer, 0, read);
-                }
+                Unpack(source, part, folder, buffer, ref unpacked);
             }
 
             return Path.Combine(folder, "source.shp");
+        }
+    }
+
+    /// <summary>One part of the zip into the folder, counted against the limit; a damaged part is a problem, not a failure.</summary>
+    private static void Unpack(Source source, ZipArchiveEntry part, string folder, byte[] buffer, ref long unpacked)
+    {
+        try
+        {
+            using var from = part.Open();
+            using var to = File.Create(Path.Combine(folder, "source" + Path.GetExtension(part.Name).ToLowerInvariant()));
+            for (int read; (read = from.Read(buffer, 0, buffer.Length)) > 0;)
+            {
+                unpacked += read;
+                if (unpacked > source.Options.MaxUnpackedBytes)
+                {
+                    throw Invalid(source, "(file)", $"the Shapefile in the zip unpacks to more than {Megabytes(source.Options.MaxUnpackedBytes)} MB, "
+                                                    + "the most an import unpacks (Imports:MaxUnpackedMb): split it, or import the .shp set itself");
+                }
+
+                to.Write(buffer, 0, read);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw Invalid(source, "(file)", $"the zip's {part.FullName} cannot be unpacked (the zip is damaged): {e.Message}");
         }
     }
 

@@ -95,7 +95,8 @@ public sealed class ChangeFeedTests(EditableApi api) : IClassFixture<EditableApi
     public async Task Feed_RefusesWhatItCannotRead()
     {
         foreach (var url in new[] { "/changes", "/changes?since=yesterday", "/changes?since=2026-01-01T00:00:00Z&limit=0",
-                     "/changes?since=2026-01-01T00:00:00Z&layer=roads", "/changes?since=2026-01-01T00:00:00Z&sort=id" })
+                     "/changes?since=2026-01-01T00:00:00Z&layer=roads", "/changes?since=2026-01-01T00:00:00Z&sort=id",
+                     "/changes?since=0.0.0.9223372036854775807", "/changes?since=0.0.0.1.2" })
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await api.Client().GetAsync(url, Ct)).StatusCode);
         }

@@ -87,6 +87,31 @@ public sealed class ImportFormatTests(EditableApi api) : IClassFixture<EditableA
             done.GetProperty("report").GetProperty("problems")[0].GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task Import_OfADamagedZip_IsInvalid_NamingThePart()
+    {
+        using var bytes = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var part in new[] { "survey.shp", "survey.shx", "survey.dbf" })
+            {
+                await using var entry = await zip.CreateEntry(part).OpenAsync(Ct);
+                await entry.WriteAsync(Enumerable.Repeat((byte)'k', 65_536).ToArray(), Ct);
+            }
+        }
+
+        // The first entry's data begins after its 30-byte local header and its name: a deflate block of the reserved type.
+        var damaged = bytes.ToArray();
+        damaged[30 + "survey.shp".Length] = 0xFF;
+
+        var posted = await UploadAsync(api.Admin(), "layer=parcels", damaged, "survey.zip");
+
+        var done = await Requests.FinishedAsync(api.Admin(), posted.Headers.Location!);
+        Assert.Equal("invalid", done.GetProperty("state").GetString());
+        Assert.StartsWith("the zip's survey.shp cannot be unpacked (the zip is damaged)",
+            done.GetProperty("report").GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("layer=parcels&mapping=/etc/passwd", "mapping: '/etc/passwd' is not a built-in mapping (land-notice, dxf)")]
     [InlineData("layer=parcels&format=dwg", "format must be one of geojson")]
