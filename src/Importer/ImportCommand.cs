@@ -65,7 +65,6 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
                 await db.Database.ExecuteSqlRawAsync(RuntimeRole.GrantSql, ct);
             }
 
-            // The command line is the operator's, who holds the database's own credentials: every bureau's records, said so.
             if (request.Mapping is { } kept && IsKept(kept))
             {
                 try
@@ -79,6 +78,7 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
                 }
             }
 
+            // The command line is the operator's, who holds the database's own credentials: every bureau's records, said so.
             var options = new ImportOptions(request.Mode, request.DryRun, request.SkipInvalid, crs,
                 CollectDiff: request.DryRun || request.ReportPath is not null, EveryBureau: true, SurveyToleranceM: request.SurveyToleranceM);
             var result = await RunWithProgressAsync(connection, options, plan, ct);
@@ -160,18 +160,10 @@ public sealed class ImportCommand(TextWriter output, TextWriter errors, bool int
         var (bureau, name) = KeptMappings.Reference(mapping);
         await using var db = InventoryDatabase.CreateContext(connection);
         await using var transaction = await WriterScope.BeginAsync(db, "importer", null, everyBureau: true, ct);
-        var read = new List<ImportInput>();
-        foreach (var input in plan)
-        {
-            read.Add(input with
-            {
-                Mapping = await KeptMappings.FindAsync(db, bureau!, name, input.Layer, ct)
-                          ?? throw new ArgumentException($"--mapping: \"{mapping}\" is neither a built-in mapping ({string.Join(", ", FieldMapping.BuiltInNames)}), "
-                                                         + $"nor a file, nor a mapping {bureau} keeps"),
-            });
-        }
-
-        return read;
+        var kept = await KeptMappings.FindAsync(db, bureau!, name, ct)
+                   ?? throw new ArgumentException($"--mapping: \"{mapping}\" is neither a built-in mapping ({string.Join(", ", FieldMapping.BuiltInNames)}), "
+                                                  + $"nor a file, nor a mapping {bureau} keeps");
+        return [.. plan.Select(input => input with { Mapping = KeptMappings.Read(kept, input.Layer) })];
     }
 
     private static List<ImportInput> Inputs(string path, ImportLayer? layer)

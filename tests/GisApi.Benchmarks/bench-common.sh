@@ -120,3 +120,15 @@ bench_sql_cost() {
 
 # geojson_sql SELECT -> the SQL that builds the same FeatureCollection in PostGIS (the plain-SQL side of a comparison).
 geojson_sql() { echo "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(ST_AsGeoJSON(t.*)::json),'[]'::json))::text FROM ($1) t;"; }
+
+# bench_build_rev REV DIR: that commit's API built (Release) in a worktree at DIR, with this tree's map bundle (the page
+# is not what is measured: the same bundle, without npm); remove it with git worktree remove --force DIR.
+bench_build_rev() {
+  li_say "building $1 in $2"
+  rm -rf "$2"
+  git worktree prune
+  git worktree add --detach "$2" "$1" >/dev/null
+  mkdir -p "$2/src/GisApi/Map"
+  cp -r src/GisApi/Map/dist "$2/src/GisApi/Map/"
+  dotnet build "$2/src/GisApi" -c Release --nologo -v quiet -p:SkipMapBuild=true >/dev/null
+}

@@ -23,13 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-li_say "building $rev in $old"
-rm -rf "$old"
-git worktree prune
-git worktree add --detach "$old" "$rev" >/dev/null
-mkdir -p "$old/src/GisApi/Map"
-cp -r src/GisApi/Map/dist "$old/src/GisApi/Map/"   # the page is not what is measured: the same bundle, without npm
-dotnet build "$old/src/GisApi" -c Release --nologo -v quiet -p:SkipMapBuild=true >/dev/null
+bench_build_rev "$rev" "$old"
 
 start() { # DIR PORT
   ConnectionStrings__Inventory=$bench_cs Urls=http://127.0.0.1:$2 Logging__LogLevel__Default=Warning ResponseCache__Enabled=false \

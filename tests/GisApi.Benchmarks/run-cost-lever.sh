@@ -16,11 +16,7 @@ bench_prepare_database
 a_dll=""
 if [[ "$a_env" == rev=* ]]; then
   rev=${a_env#rev=}; old=$work/lever-api-$(git rev-parse --short "$rev")
-  li_say "building $rev (Release)"
-  rm -rf "$old"; git worktree prune; git worktree add --detach "$old" "$rev" >/dev/null
-  mkdir -p "$old/src/GisApi/Map"
-  cp -r src/GisApi/Map/dist "$old/src/GisApi/Map/"   # the page is not what is measured: the same bundle, without npm
-  dotnet build "$old/src/GisApi" -c Release --nologo -v quiet -p:SkipMapBuild=true >/dev/null
+  bench_build_rev "$rev" "$old"
   a_dll=$old/src/GisApi/bin/Release/net10.0/LandInventory.GisApi.dll a_env=""
 fi
 BENCH_DLL=$a_dll BENCH_ENV=$a_env bench_start_api 5096 lever-a

@@ -82,7 +82,7 @@ public sealed class DataVersionETag : IEndpointFilter
     public static async Task<string> TagAsync(HttpContext http)
     {
         var db = http.RequestServices.GetRequiredService<InventoryDbContext>();
-        if (!PrefetchedNone(http) && await FeatureVersionsAsync(http, db) is { } feature)
+        if (!Prefetch(http).Read && await FeatureVersionsAsync(http, db) is { } feature)
         {
             return Tag(http.Request, $"{feature.Row}.{feature.Layers}");
         }
@@ -101,33 +101,39 @@ public sealed class DataVersionETag : IEndpointFilter
         return Tag(http.Request, $"{total}");
     }
 
-    /// <summary>The feature a single feature's endpoint answers, read with its tag (<see cref="PrefetchedTagAsync"/>).</summary>
-    public static Ogc.FeatureRow? Prefetched(HttpContext http) => http.Items[typeof(Ogc.VersionedRow)] is Ogc.VersionedRow found ? found.Row : null;
-
-    /// <summary>The prefetch found no such feature: the endpoint answers 404 without asking again.</summary>
-    public static bool PrefetchedNone(HttpContext http) => http.Items[typeof(Ogc.VersionedRow)] == NoFeature;
+    /// <summary>
+    /// What <see cref="PrefetchedTagAsync"/> read for a single feature's endpoint: whether it did, and the feature (none:
+    /// there is no such feature, and the endpoint answers 404 without asking again).
+    /// </summary>
+    public static (bool Read, Ogc.FeatureRow? Row) Prefetch(HttpContext http) => http.Items[typeof(Ogc.VersionedRow)] switch
+    {
+        Ogc.VersionedRow found => (true, found.Row),
+        { } => (true, null),
+        null => (false, null),
+    };
 
     private static readonly object NoFeature = new();
 
     /// <summary>A single feature's tag, the feature read in the same statement and kept for the endpoint; null elsewhere.</summary>
     private static async Task<string?> PrefetchedTagAsync(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<RowVersioned>() is null
-            || http.GetRouteValue("collectionId") is not string layer || http.GetRouteValue("featureId") is not string feature
-            || Ogc.FeatureLayers.Find(layer) is not { } collection)
+        if (SingleFeature(http) is not var (collection, feature))
         {
             return null;
         }
 
-        if (await collection.FindVersionedAsync(http.RequestServices.GetRequiredService<InventoryDbContext>(), feature, http.RequestAborted) is not { } found)
-        {
-            http.Items[typeof(Ogc.VersionedRow)] = NoFeature;
-            return null;
-        }
-
-        http.Items[typeof(Ogc.VersionedRow)] = found;
-        return Tag(http.Request, $"{found.Version}.{found.Layers}");
+        var found = await collection.FindVersionedAsync(http.RequestServices.GetRequiredService<InventoryDbContext>(), feature, http.RequestAborted);
+        http.Items[typeof(Ogc.VersionedRow)] = found ?? NoFeature;
+        return found is null ? null : Tag(http.Request, $"{found.Version}.{found.Layers}");
     }
+
+    /// <summary>The collection and feature a single feature's endpoint names; none for any other endpoint.</summary>
+    private static (Ogc.IFeatureLayer Collection, string Feature)? SingleFeature(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<RowVersioned>() is not null
+        && http.GetRouteValue("collectionId") is string layer && http.GetRouteValue("featureId") is string feature
+        && Ogc.FeatureLayers.Find(layer) is { } collection
+            ? (collection, feature)
+            : null;
 
     /// <summary>
     /// A single feature's tag leads with its row version, which <c>If-Match</c> compares (<see cref="RowVersionOf"/>):
@@ -135,11 +141,7 @@ public sealed class DataVersionETag : IEndpointFilter
     /// versions in one query; null when this is not a single feature's endpoint or there is no such feature.
     /// </summary>
     private static async Task<(uint Row, long Layers)?> FeatureVersionsAsync(HttpContext http, InventoryDbContext db) =>
-        http.GetEndpoint()?.Metadata.GetMetadata<RowVersioned>() is not null
-        && http.GetRouteValue("collectionId") is string layer && http.GetRouteValue("featureId") is string feature
-        && Ogc.FeatureLayers.Find(layer) is { } collection
-            ? await collection.VersionsAsync(db, feature, http.RequestAborted)
-            : null;
+        SingleFeature(http) is var (collection, feature) ? await collection.VersionsAsync(db, feature, http.RequestAborted) : null;
 
     /// <summary>The row version a single feature's strong tag carries; null for a weak tag or any other.</summary>
     public static uint? RowVersionOf(string etag) =>

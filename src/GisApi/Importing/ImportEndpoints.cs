@@ -89,7 +89,7 @@ public static class ImportEndpoints
 
         var options = editor.Scope(request.Options with
         {
-            CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM, MaxUnpackedBytes = settings.Value.MaxUnpackedMb * 1024L * 1024L,
+            CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM, MaxUnpackedBytes = settings.Value.MaxUnpackedBytes,
         });
         var name = UploadName(http.Request);
         var input = ImportInput.FromFile(file, request.Layer) with { Name = name, Mapping = mapping, Table = request.Table };

@@ -32,6 +32,8 @@ public sealed class ImportsOptions
 
     public long MaxUploadBytes => Bytes(MaxUploadMb);
 
+    public long MaxUnpackedBytes => Bytes(MaxUnpackedMb);
+
     public long MaxStoredBytesPerUser => Bytes(MaxStoredMbPerUser);
 
     public long MaxStoredBytes => Bytes(MaxStoredMb);

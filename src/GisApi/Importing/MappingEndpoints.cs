@@ -72,7 +72,7 @@ public static class MappingEndpoints
         try
         {
             // Another bureau's mapping is as if it did not exist (row security says the same to the API's own role).
-            return (editor.MayEdit(bureau) ? await KeptMappings.FindAsync(db, bureau, name, layer, ct) : null)
+            return (editor.MayEdit(bureau) && await KeptMappings.FindAsync(db, bureau, name, ct) is { } kept ? KeptMappings.Read(kept, layer) : null)
                    ?? throw Invalid($"mapping: '{name}' is neither a built-in mapping ({string.Join(", ", FieldMapping.BuiltInNames)}) nor one {bureau} keeps (GET /imports/mappings lists them)");
         }
         catch (ArgumentException e)
@@ -87,8 +87,13 @@ public static class MappingEndpoints
         var layer = query["layer"].ToString() is { Length: > 0 } named
             ? ImportLayers.Find(named)?.Name ?? throw Invalid($"layer: one of {ImportLayers.Names()}, not '{named}'")
             : null;
-        var limit = Bounded(query["limit"].ToString(), "limit", DefaultLimit, 1, KeptMappingConfiguration.MaxPerBureau);
-        var offset = Bounded(query["offset"].ToString(), "offset", 0, 0, int.MaxValue);
+        var (limit, limitError) = Ogc.ItemsQuery.Whole(query, "limit", DefaultLimit, 1, KeptMappingConfiguration.MaxPerBureau);
+        var (offset, offsetError) = Ogc.ItemsQuery.Whole(query, "offset", 0, 0, Ogc.ItemsQuery.MaxOffset);
+        if ((limitError ?? offsetError) is { } error)
+        {
+            throw Invalid(error);
+        }
+
         var editor = Editor.From(http.User);
         await using var transaction = await Writes.AsEditorAsync(db, editor, ct);
         var kept = db.KeptMappings.AsNoTracking().Where(m => (editor.IsAdmin || m.StewardId == editor.Steward) && (layer == null || m.Layer == layer));
@@ -102,8 +107,7 @@ public static class MappingEndpoints
             builtIn = FieldMapping.BuiltInNames.Select(n => new { name = n, href = $"{root}/{n}" }),
             mappings = page.Take(limit).Select(m => new
             {
-                name = m.Name, bureau = m.StewardId, layer = m.Layer, updatedAt = m.UpdatedAt, updatedBy = m.UpdatedBy,
-                href = $"{root}/{Uri.EscapeDataString(m.Name)}?bureau={Uri.EscapeDataString(m.StewardId)}",
+                name = m.Name, bureau = m.StewardId, layer = m.Layer, updatedAt = m.UpdatedAt, updatedBy = m.UpdatedBy, href = Self(http, m),
             }),
             links,
         });
@@ -245,11 +249,6 @@ public static class MappingEndpoints
 
     private static string Self(HttpContext http, KeptMapping kept) =>
         $"{http.Request.Root()}/imports/mappings/{Uri.EscapeDataString(kept.Name)}?bureau={Uri.EscapeDataString(kept.StewardId)}";
-
-    private static int Bounded(string text, string name, int fallback, int min, int max) =>
-        text.Length == 0 ? fallback
-        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n
-        : throw Invalid($"{name}: an integer from {min} to {max}, not '{text}'");
 
     private static RequestRefusedException NotFound(string name, string bureau) =>
         new(Refusal.NotFound, "Mapping not found", $"{bureau} keeps no mapping '{name}'");

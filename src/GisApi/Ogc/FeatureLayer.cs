@@ -153,18 +153,21 @@ public sealed class FeatureLayer<TEntity>(
 
     public Task<int> CountAsync(InventoryDbContext db, CancellationToken ct) => db.Set<TEntity>().CountAsync(ct);
 
+    /// <summary>The feature of that key, as an entity query to project.</summary>
+    private IQueryable<TEntity> ByKey(InventoryDbContext db, string featureId) =>
+        db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId));
+
     public Task<FeatureRow?> FindAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
-        db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
-            .Select(row).FirstOrDefaultAsync(ct);
+        ByKey(db, featureId).Select(row).FirstOrDefaultAsync(ct);
 
     public Task<VersionedRow?> FindVersionedAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
-        db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+        ByKey(db, featureId)
             .Select(ExpressionBinder.Around(row, (TEntity e, FeatureRow r) =>
                 new VersionedRow(r, EF.Property<uint>(e, "Version"), db.LayerVersions.Sum(v => v.Version))))
             .FirstOrDefaultAsync(ct);
 
     public async Task<(uint Row, long Layers)?> VersionsAsync(InventoryDbContext db, string featureId, CancellationToken ct) =>
-        await db.Set<TEntity>().AsNoTracking().Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k == featureId))
+        await ByKey(db, featureId)
             .Select(e => new { Row = EF.Property<uint>(e, "Version"), Layers = db.LayerVersions.Sum(v => v.Version) })
             .FirstOrDefaultAsync(ct) is { } found
             ? (found.Row, found.Layers)

@@ -245,8 +245,8 @@ public static class OgcEndpoints
             return TypedResults.Problem(crsError ?? nearestError, statusCode: StatusCodes.Status400BadRequest, title: "Invalid feature request");
         }
 
-        var http = request.HttpContext;
-        if ((DataVersionETag.PrefetchedNone(http) ? null : DataVersionETag.Prefetched(http) ?? await collection.FindAsync(db, featureId, ct)) is not { } row)
+        var (prefetched, found) = DataVersionETag.Prefetch(request.HttpContext);
+        if ((prefetched ? found : await collection.FindAsync(db, featureId, ct)) is not { } row)
         {
             return TypedResults.Problem($"collection '{collectionId}' has no feature '{featureId}'",
                 statusCode: StatusCodes.Status404NotFound, title: "Feature not found");

@@ -20,13 +20,13 @@ public static class SourceFormats
         ["kmz"] = SourceFormat.Kml, ["dxf"] = SourceFormat.Dxf, ["csv"] = SourceFormat.Csv,
     };
 
-    /// <summary>What the command line's <c>--format</c> and the API's <c>format</c> take.</summary>
     /// <summary>
     /// The column in which a table without geometries of its own carries each shape as WKT: what the CSV and XLSX
     /// downloads write, and a name an imported CSV's geometry column may have.
     /// </summary>
     public const string WktColumn = "geometryWkt";
 
+    /// <summary>What the command line's <c>--format</c> and the API's <c>format</c> take.</summary>
     public static string Known => "geojson, shapefile (a .zip or a .shp with its set), gpkg, kml (or .kmz), dxf, csv";
 
     /// <summary>The format of that name (<c>shapefile</c>, <c>shp</c>, <c>gpkg</c>, …), if any.</summary>

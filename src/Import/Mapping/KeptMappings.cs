@@ -31,16 +31,9 @@ public static class KeptMappings
             : name.Contains(Separator) || name.Contains('\\') ? "a mapping's name has no slash (bureau/name names a bureau's mapping)"
             : FieldMapping.BuiltInNamed(name) is not null ? $"\"{name}\" is a built-in mapping's name" : null;
 
-    /// <summary>
-    /// The bureau's mapping of that name, read for <paramref name="layer"/>; none when the bureau keeps no such mapping
-    /// (or row security hides it).
-    /// </summary>
-    /// <exception cref="ArgumentException">It maps another layer, or no longer fits the layer's properties.</exception>
-    public static async Task<FieldMapping?> FindAsync(InventoryDbContext db, string bureau, string name, ImportLayer layer, CancellationToken ct)
-    {
-        var kept = await db.KeptMappings.AsNoTracking().SingleOrDefaultAsync(m => m.StewardId == bureau && m.Name == name, ct);
-        return kept is null ? null : Read(kept, layer);
-    }
+    /// <summary>The bureau's mapping of that name (<see cref="Read"/> makes it a layer's); none when the bureau keeps no such mapping (or row security hides it).</summary>
+    public static Task<KeptMapping?> FindAsync(InventoryDbContext db, string bureau, string name, CancellationToken ct) =>
+        db.KeptMappings.AsNoTracking().SingleOrDefaultAsync(m => m.StewardId == bureau && m.Name == name, ct);
 
     /// <summary>A kept mapping as a field mapping for <paramref name="layer"/>.</summary>
     /// <exception cref="ArgumentException">It maps another layer, or does not fit the layer's properties.</exception>
