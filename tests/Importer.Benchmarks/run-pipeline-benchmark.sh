@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The importer against what a planner would script instead (issue 19): ogr2ogr into a staging table, then one
+# INSERT … SELECT into land_parcels (ogr-insert.sql) — the same constraints, indexes and history — side by side, on the
+# same generated file, each into an emptied land_parcels; bare ogr2ogr is the first step's time. Alternates the two
+# pipelines ROUNDS times and keeps the faster run of each; written to docs/benchmarks.md.
+#   tests/Importer.Benchmarks/run-pipeline-benchmark.sh [COUNT] [ROUNDS]      (default: 100000 2)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+n=${1:-100000}
+rounds=${2:-2}
+. tests/Importer.Benchmarks/bench-common.sh
+bench_database "$importer"
+file=$(bench_parcels "$n")
+size=$(du -m "$file" | cut -f1)
+sql() { psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$bench_db" -X -q -v ON_ERROR_STOP=1 "$@"; }
+emptied() { sql -c "TRUNCATE land_parcels" -c "DELETE FROM feature_history WHERE layer = 'land_parcels'" -c "DROP TABLE IF EXISTS ogr_parcels"; }
+# faster A B: the smaller of two figures ("" counts as none yet)
+faster() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
+
+ogr= ins= ogr_mb= ours= ours_mb=
+for r in $(seq "$rounds"); do
+  emptied
+  li_say "round $r: ogr2ogr into a staging table"
+  read -r s mb < <(measure ogr2ogr -f PostgreSQL "$pg" "$file" -nln ogr_parcels -nlt MULTIPOLYGON \
+    -lco GEOMETRY_NAME=boundary -lco SPATIAL_INDEX=NONE)
+  ogr=$(faster "$ogr" "$s"); ogr_mb=$mb
+  li_say "round $r: INSERT … SELECT into land_parcels"
+  read -r s _ < <(measure psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$bench_db" -X -q \
+    -f tests/Importer.Benchmarks/ogr-insert.sql)
+  ins=$(faster "$ins" "$s")
+  bench_loaded "$n"
+  emptied
+  li_say "round $r: LandInventory importer (every check)"
+  read -r s mb < <(measure dotnet "$importer" "$file" --layer parcels --connection "$bench_cs")
+  ours=$(faster "$ours" "$s"); ours_mb=$mb
+  bench_loaded "$n"
+done
+
+{
+  echo
+  echo "## Importer vs the ogr2ogr + INSERT pipeline — $(date -u +%Y-%m-%d)"
+  echo
+  bench_machine
+  echo "$n generated parcels ($size MB of GeoJSON), each run into an emptied \`land_parcels\` with its constraints, indexes"
+  echo "and history triggers; the pipeline is \`ogr2ogr\` into a staging table (no index) then one \`INSERT … SELECT\`"
+  echo "(tests/Importer.Benchmarks/ogr-insert.sql); the importer runs every check. Faster of $rounds alternating rounds."
+  echo "Rerun: \`tests/Importer.Benchmarks/run-pipeline-benchmark.sh [COUNT] [ROUNDS]\`."
+  echo
+  echo "| bare ogr2ogr | INSERT … SELECT | pipeline | importer (peak RSS) | importer throughput ÷ pipeline |"
+  echo "| --- | --- | --- | --- | --- |"
+  awk -v o="$ogr" -v i="$ins" -v u="$ours" -v um="$ours_mb" -v om="$ogr_mb" 'BEGIN {
+    printf "| %.1f s (%d MB) | %.1f s | %.1f s | %.1f s (%d MB) | %.2f× |\n", o, om, i, o + i, u, um, (o + i) / u }'
+} | tee -a docs/benchmarks.md
