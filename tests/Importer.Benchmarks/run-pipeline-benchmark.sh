@@ -16,6 +16,8 @@ sql() { psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$bench_db" -X -q -v
 emptied() { sql -c "TRUNCATE land_parcels" -c "DELETE FROM feature_history WHERE layer = 'land_parcels'" -c "DROP TABLE IF EXISTS ogr_parcels"; }
 # faster A B: the smaller of two figures ("" counts as none yet)
 faster() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
+# larger A B: the peak memory of every round, not only the faster one's
+larger() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
 
 ogr= ins= ogr_mb= ours= ours_mb=
 for r in $(seq "$rounds"); do
@@ -23,7 +25,7 @@ for r in $(seq "$rounds"); do
   li_say "round $r: ogr2ogr into a staging table"
   read -r s mb < <(measure ogr2ogr -f PostgreSQL "$pg" "$file" -nln ogr_parcels -nlt MULTIPOLYGON \
     -lco GEOMETRY_NAME=boundary -lco SPATIAL_INDEX=NONE)
-  ogr=$(faster "$ogr" "$s"); ogr_mb=$mb
+  ogr=$(faster "$ogr" "$s"); ogr_mb=$(larger "$ogr_mb" "$mb")
   li_say "round $r: INSERT … SELECT into land_parcels"
   read -r s _ < <(measure psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$bench_db" -X -q \
     -f tests/Importer.Benchmarks/ogr-insert.sql)
@@ -32,7 +34,7 @@ for r in $(seq "$rounds"); do
   emptied
   li_say "round $r: LandInventory importer (every check)"
   read -r s mb < <(measure dotnet "$importer" "$file" --layer parcels --connection "$bench_cs")
-  ours=$(faster "$ours" "$s"); ours_mb=$mb
+  ours=$(faster "$ours" "$s"); ours_mb=$(larger "$ours_mb" "$mb")
   bench_loaded "$n"
 done
 
