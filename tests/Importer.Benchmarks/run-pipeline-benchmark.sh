@@ -14,10 +14,8 @@ file=$(bench_parcels "$n")
 size=$(du -m "$file" | cut -f1)
 sql() { psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$bench_db" -X -q -v ON_ERROR_STOP=1 "$@"; }
 emptied() { sql -c "TRUNCATE land_parcels" -c "DELETE FROM feature_history WHERE layer = 'land_parcels'" -c "DROP TABLE IF EXISTS ogr_parcels"; }
-# faster A B: the smaller of two figures ("" counts as none yet)
-faster() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
-# larger A B: the peak memory of every round, not only the faster one's
-larger() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
+# keep min|max A B: the smaller (times: the faster round) or larger (peak memory over every round) figure; "" is none yet
+keep() { awk -v op="$1" -v a="$2" -v b="$3" 'BEGIN { print (a == "" || (op == "min" ? b + 0 < a + 0 : b + 0 > a + 0)) ? b : a }'; }
 
 ogr= ins= ogr_mb= ours= ours_mb=
 for r in $(seq "$rounds"); do
@@ -25,16 +23,17 @@ for r in $(seq "$rounds"); do
   li_say "round $r: ogr2ogr into a staging table"
   read -r s mb < <(measure ogr2ogr -f PostgreSQL "$pg" "$file" -nln ogr_parcels -nlt MULTIPOLYGON \
     -lco GEOMETRY_NAME=boundary -lco SPATIAL_INDEX=NONE)
-  ogr=$(faster "$ogr" "$s"); ogr_mb=$(larger "$ogr_mb" "$mb")
+  ogr=$(keep min "$ogr" "$s"); ogr_mb=$(keep max "$ogr_mb" "$mb")
   li_say "round $r: INSERT … SELECT into land_parcels"
+  # measure runs a program, not the sql function above: psql is spelled out
   read -r s _ < <(measure psql -h 127.0.0.1 -p "$LI_PORT" -U landinventory -d "$bench_db" -X -q \
     -f tests/Importer.Benchmarks/ogr-insert.sql)
-  ins=$(faster "$ins" "$s")
+  ins=$(keep min "$ins" "$s")
   bench_loaded "$n"
   emptied
   li_say "round $r: LandInventory importer (every check)"
   read -r s mb < <(measure dotnet "$importer" "$file" --layer parcels --connection "$bench_cs")
-  ours=$(faster "$ours" "$s"); ours_mb=$(larger "$ours_mb" "$mb")
+  ours=$(keep min "$ours" "$s"); ours_mb=$(keep max "$ours_mb" "$mb")
   bench_loaded "$n"
 done
 
