@@ -15,10 +15,21 @@ public sealed record ImportResult(IReadOnlyList<LayerResult> Layers, ProblemLog 
 public sealed class ImportRun(NpgsqlDataSource dataSource, ImportOptions options, IImportProgress progress,
     Func<NpgsqlConnection, CancellationToken, Task>? precondition = null)
 {
-    /// <summary>A data source an import writes through: geometries as NetTopologySuite's (the caller disposes it).</summary>
+    /// <summary>
+    /// A data source an import writes through: geometries as NetTopologySuite's (the caller disposes it), and no
+    /// client-side limit on a statement unless the connection string sets one (<c>Command Timeout</c>). Npgsql's default
+    /// of 30 s failed the merge of a million parcels ("Timeout during reading attempt", issue 20); what bounds an import
+    /// is the server's <c>statement_timeout</c> (the API's <c>Imports:StatementTimeoutSeconds</c>) and cancellation.
+    /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = Data.InventoryDatabase.PoolName + "-import" };
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.ConnectionStringBuilder.CommandTimeout = 0;
+        }
+
         builder.UseNetTopologySuite();
         return builder.Build();
     }
