@@ -37,6 +37,33 @@ for r in $(seq "$rounds"); do
   bench_loaded "$n"
 done
 
+# Where the importer's time goes: one more run with every statement's duration in the server's log, read back by phase
+# (the rest of the wall time is the process's start and its own work between statements); then the merge's history
+# share (history-share.sql). Not a timed round: logging every statement costs a little.
+li_say "profile: the importer once more, its statements' durations from the server log"
+log=/var/log/postgresql/postgresql-$PG_MAJOR-$LI_CLUSTER.log
+emptied
+li_psql -c "ALTER DATABASE $bench_db SET log_min_duration_statement = 0"
+from=$(($(stat -c %s "$log") + 1))
+read -r wall _ < <(measure dotnet "$importer" "$file" --layer parcels --connection "$bench_cs")
+li_psql -c "ALTER DATABASE $bench_db RESET log_min_duration_statement"
+profile=$(tail -c +"$from" "$log" | awk -v wall="$wall" '
+  match($0, /duration: [0-9.]+ ms  (statement|parse [^:]*|bind [^:]*|execute [^:]*): /) {
+    ms = $0; sub(/.*duration: /, "", ms); sub(/ ms.*/, "", ms); text = substr($0, RSTART + RLENGTH)
+    phase = text ~ /^COPY/ ? "stage: read, map, check fields, binary COPY" \
+          : text ~ /^SELECT s\.feature_index/ ? "checks in the database" \
+          : text ~ /^(DROP INDEX|ALTER TABLE .* DROP CONSTRAINT)/ ? "indexes and keys dropped" \
+          : text ~ /^INSERT INTO land_parcels/ ? "merge: insert, CHECKs, generated columns, triggers" \
+          : text ~ /^(CREATE INDEX|ALTER TABLE .* ADD CONSTRAINT)/ ? "indexes and keys rebuilt" \
+          : text ~ /^COMMIT/ ? "commit" : "other statements"
+    t[phase] += ms / 1000; total += ms / 1000 }
+  END { for (p in t) printf "| %s | %.1f s |\n", p, t[p]
+        printf "| start-up and the process between statements | %.1f s |\n", wall - total }' | sort)
+share=$(sql -f tests/Importer.Benchmarks/history-share.sql | awk '
+  /^with-history/ { k = "with" } /^without-history/ { k = "without" }
+  /^Time: / { s[k] = $2 / 1000 } END { printf "%.1f %.1f", s["with"], s["without"] }')
+read -r with_h without_h <<<"$share"
+
 {
   echo
   echo "## Importer vs the ogr2ogr + INSERT pipeline — $(date -u +%Y-%m-%d)"
@@ -51,4 +78,13 @@ done
   echo "| --- | --- | --- | --- | --- |"
   awk -v o="$ogr" -v i="$ins" -v u="$ours" -v um="$ours_mb" -v om="$ogr_mb" 'BEGIN {
     printf "| %.1f s (%d MB) | %.1f s | %.1f s | %.1f s (%d MB) | %.2f× |\n", o, om, i, o + i, u, um, (o + i) / u }'
+  echo
+  echo "Where the importer's time goes (one more run, $wall s, each statement's duration from the server log):"
+  echo
+  echo "| phase | time |"
+  echo "| --- | --- |"
+  echo "$profile"
+  echo
+  echo "Of the merge, the history trigger's share (tests/Importer.Benchmarks/history-share.sql, the same rows into the"
+  echo "emptied table without its secondary indexes): with history $with_h s, without $without_h s."
 } | tee -a docs/benchmarks.md
