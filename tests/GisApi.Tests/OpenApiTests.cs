@@ -35,7 +35,7 @@ public sealed class OpenApiTests(InventoryApi api) : IClassFixture<InventoryApi>
         var items = document.RootElement.GetProperty("paths").GetProperty("/ogc/collections/{collectionId}/items").GetProperty("get");
         var declared = items.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
 
-        string[] expected = ["collectionId", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "asOf", "filter", "filter-lang",
+        string[] expected = ["collectionId", "limit", "offset", "after", "bbox", "bbox-crs", "crs", "datetime", "asOf", "filter", "filter-lang",
             "filter-crs", "sortby", "properties", "nearestPlaces", "f"];
         Assert.Equal(expected.Order(), declared.Keys.Order());
         Assert.Equal("boolean", declared["nearestPlaces"].GetProperty("schema").GetProperty("type").GetString());

@@ -37,11 +37,11 @@ public static class Download
             return Refused("nearestPlaces: a download holds the layer's own properties; the nearest places come with pages (f=json)");
         }
 
-        var paged = http.Request.Query.ContainsKey("limit") || http.Request.Query.ContainsKey("offset");
-        if (!paged && await layer.MatchedAsync(db, query, ct) is var matched && matched > options.MaxFeatures)
+        var paged = http.Request.Query.ContainsKey("limit") || http.Request.Query.ContainsKey("offset") || query.After is not null;
+        if (!paged && await layer.MatchedAsync(db, query, options.MaxFeatures + 1, ct) > options.MaxFeatures)
         {
-            return Refused($"the query matches {matched} features, more than a download holds ({options.MaxFeatures}, "
-                           + "Downloads:MaxFeatures): narrow it with bbox, a filter or datetime, or take it in pages (limit, offset)");
+            return Refused($"the query's features are more than a download holds ({options.MaxFeatures}, "
+                           + "Downloads:MaxFeatures): narrow it with bbox, a filter or datetime, or take it in pages (limit, offset or after)");
         }
 
         var gate = services.GetRequiredService<DownloadGate>();

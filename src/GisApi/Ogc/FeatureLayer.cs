@@ -25,11 +25,15 @@ public interface IFeatureLayer
     /// <summary>The first and last value of <see cref="Temporal"/> (nulls when there are none or no such property).</summary>
     Task<(DateOnly? First, DateOnly? Last)> TemporalExtentAsync(InventoryDbContext db, CancellationToken ct);
 
-    /// <summary>The features the query selects (bbox, CQL2 filter, attribute filters), sorted, a page at a time.</summary>
-    Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct);
+    /// <summary>
+    /// The features the query selects (bbox, CQL2 filter, attribute filters), sorted, a page at a time (from its offset
+    /// or after its cursor): the page, whether more follow, and how many match in all — null beyond
+    /// <see cref="ItemsQuery.MaxCounted"/>, where counting would cost more than the page.
+    /// </summary>
+    Task<(int? Matched, List<FeatureRow> Rows, bool More)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct);
 
-    /// <summary>How many features the query matches, whatever its page.</summary>
-    Task<int> MatchedAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct);
+    /// <summary>How many features the query matches, whatever its page, counted no further than <paramref name="upTo"/>.</summary>
+    Task<int> MatchedAsync(InventoryDbContext db, ItemsQuery query, int upTo, CancellationToken ct);
 
     /// <summary>The query's features in its order, read as they are written out (a download): its page only if <paramref name="paged"/>.</summary>
     IAsyncEnumerable<FeatureRow> RowsAsync(InventoryDbContext db, ItemsQuery query, bool paged);
@@ -108,22 +112,43 @@ public sealed class FeatureLayer<TEntity>(
 
     public string Description => description;
 
-    public async Task<(int Matched, List<FeatureRow> Rows)> PageAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct)
+    public async Task<(int? Matched, List<FeatureRow> Rows, bool More)> PageAsync(InventoryDbContext db, ItemsQuery query,
+        CancellationToken ct)
     {
         var (selected, ordered) = Selected(db, query);
-        var rows = await ordered.Skip(query.Offset).Take(query.Limit).Select(row).ToListAsync(ct);
-        // A first page that is not full already says how many match: the count query is only needed beyond it.
-        var matched = query.Offset == 0 && rows.Count < query.Limit ? rows.Count : await selected.CountAsync(ct);
-        return (matched, rows);
+        // One row beyond the page says whether another follows, without counting.
+        var rows = await From(selected, ordered, query).Take(query.Limit + 1).Select(row).ToListAsync(ct);
+        var more = rows.Count > query.Limit;
+        if (more)
+        {
+            rows.RemoveAt(query.Limit);
+        }
+
+        // The first page, when it holds them all, already says how many match; else they are counted, up to a bound.
+        var whole = query is { Offset: 0, After: null } && !more;
+        int? matched = whole ? rows.Count
+            : await selected.Take(ItemsQuery.MaxCounted + 1).CountAsync(ct) is var n && n <= ItemsQuery.MaxCounted ? n : null;
+        return (matched, rows, more);
     }
 
-    public Task<int> MatchedAsync(InventoryDbContext db, ItemsQuery query, CancellationToken ct) => Selected(db, query).Selected.CountAsync(ct);
+    public Task<int> MatchedAsync(InventoryDbContext db, ItemsQuery query, int upTo, CancellationToken ct) =>
+        Selected(db, query).Selected.Take(upTo).CountAsync(ct);
 
     public IAsyncEnumerable<FeatureRow> RowsAsync(InventoryDbContext db, ItemsQuery query, bool paged)
     {
-        var ordered = Selected(db, query).Ordered;
-        return (paged ? ordered.Skip(query.Offset).Take(query.Limit) : ordered).Select(row).AsAsyncEnumerable();
+        var (selected, ordered) = Selected(db, query);
+        var from = From(selected, ordered, query);
+        return (paged ? from.Take(query.Limit) : from).Select(row).AsAsyncEnumerable();
     }
+
+    /// <summary>
+    /// The query's features from where its page starts: after its cursor (an index range on the key — a deep page costs
+    /// what the first does), else from its offset (rows read and skipped).
+    /// </summary>
+    private IQueryable<TEntity> From(IQueryable<TEntity> selected, IQueryable<TEntity> ordered, ItemsQuery query) =>
+        query.After is { } after
+            ? selected.Where(ExpressionBinder.Bind(key, geometry, (string k, Geometry _) => k.CompareTo(after) > 0)).OrderBy(key)
+            : ordered.Skip(query.Offset);
 
     /// <summary>The query's features (its filters, as of its instant), and in its order, the key last so that pages are stable.</summary>
     private (IQueryable<TEntity> Selected, IQueryable<TEntity> Ordered) Selected(InventoryDbContext db, ItemsQuery query)

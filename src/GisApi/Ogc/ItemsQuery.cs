@@ -7,8 +7,8 @@ namespace LandInventory.GisApi.Ogc;
 
 /// <summary>
 /// The parameters of an items request, checked: <c>bbox</c> (four numbers, in <c>bbox-crs</c>, default CRS84),
-/// <c>limit</c> (default <see cref="DefaultLimit"/>, at most <see cref="MaxLimit"/>), <c>offset</c>, <c>crs</c> of the
-/// answer. Anything else is refused, as OGC API – Features requires, so that a misspelt filter never silently returns
+/// <c>limit</c> (default <see cref="DefaultLimit"/>, at most <see cref="MaxLimit"/>), <c>offset</c> or <c>after</c> (the
+/// key order's cursor), <c>crs</c> of the answer. Anything else is refused, as OGC API – Features requires, so that a misspelt filter never silently returns
 /// everything.
 /// </summary>
 public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs)
@@ -25,6 +25,12 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
     /// <summary><c>properties</c>: the properties to send (all when null).</summary>
     public IReadOnlyList<string>? Properties { get; init; }
 
+    /// <summary>
+    /// <c>after</c>: the page starts after the feature of this id, in the key order — a cursor the next links carry, so a
+    /// deep page is an index range, not <c>offset</c> rows read and thrown away.
+    /// </summary>
+    public string? After { get; init; }
+
     /// <summary>Whether each feature also carries its nearest places (<see cref="Places.NearestPlaces"/>).</summary>
     public bool NearestPlaces { get; init; }
 
@@ -32,10 +38,17 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
     public const int MaxLimit = 1000;
     public const int MaxOffset = 10_000_000;
 
+    /// <summary>
+    /// <c>numberMatched</c> is counted up to this many: beyond, counting would cost more than the page (a count reads
+    /// every match), so the answer leaves it out — OGC API – Features makes it optional — and the next links go on.
+    /// </summary>
+    public const int MaxCounted = 10_000;
+
     /// <summary>What the items endpoint takes, as its OpenAPI description publishes it.</summary>
     public static OpenApi.QueryParameters Parameters { get; } = new(
         new("limit", $"Features per page, at most {MaxLimit}.", "integer", DefaultLimit, 1, MaxLimit),
-        new("offset", "Features to skip before the page (next and prev links carry it).", "integer", 0, 0, MaxOffset),
+        new("offset", "Features to skip before the page (with sortby, next and prev links carry it).", "integer", 0, 0, MaxOffset),
+        new("after", "The id of the feature the page starts after, in id order (not with sortby or offset): the cursor next links carry."),
         new("bbox", "minx,miny,maxx,maxy in bbox-crs: the features intersecting the box."),
         new("bbox-crs", $"The CRS of bbox (default {OgcCrs.Crs84Uri}; the collection's crs list names the others).", Format: "uri"),
         new("crs", "The CRS of the answer's geometries (default CRS84); the answer's Content-Crs says which.", Format: "uri"),
@@ -54,7 +67,7 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
             + "xlsx (Excel, geometry as WKT), kml (WGS 84). The Accept header may name the file's media type instead.", Default: "json"));
 
     private static readonly HashSet<string> Known =
-        ["bbox", "bbox-crs", "crs", "limit", "offset", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties",
+        ["bbox", "bbox-crs", "crs", "limit", "offset", "after", "f", "filter", "filter-lang", "filter-crs", "sortby", "properties",
             DatetimeParameter.Name, AsOfParameter.Name, Places.NearestPlaces.Parameter];
 
     /// <summary>
@@ -146,13 +159,29 @@ public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs
         var (nearest, nearestError) = Places.NearestPlaces.Parse(query, layer.Id);
         // The places and the sites are measured as they are now: a layer of the past has no nearest places to give.
         nearestError ??= nearest && asOf is not null ? $"{Places.NearestPlaces.Parameter} is of the present: not with {AsOfParameter.Name}" : null;
-        var error = crsError ?? bboxCrsError ?? limitError ?? offsetError ?? bboxError ?? asOfError ?? nearestError;
+        var (after, afterError) = Cursor(query, sortBy.Count > 0);
+        var error = crsError ?? bboxCrsError ?? limitError ?? offsetError ?? afterError ?? bboxError ?? asOfError ?? nearestError;
         return error is null
             ? (new ItemsQuery(bbox, limit, offset, crs!)
             {
-                Conditions = conditions, SortBy = sortBy, Properties = properties, AsOf = asOf, NearestPlaces = nearest,
+                Conditions = conditions, SortBy = sortBy, Properties = properties, AsOf = asOf, NearestPlaces = nearest, After = after,
             }, null)
             : (null, error);
+    }
+
+    /// <summary>The <c>after</c> cursor: a feature id, in the key order only, and instead of an offset.</summary>
+    private static (string? After, string? Error) Cursor(IQueryCollection query, bool sorted)
+    {
+        if (!query.TryGetValue("after", out var text))
+        {
+            return (null, null);
+        }
+
+        var after = text.ToString();
+        return after.Length is 0 or > 200 ? (null, "after: give the id of the last feature of the page before (1 to 200 characters)")
+            : sorted ? (null, "after: pages continue by id order; with sortby, page with offset")
+            : query.ContainsKey("offset") ? (null, "after and offset: give one or the other")
+            : (after, null);
     }
 
     private static (List<(string, bool)> Sort, string? Error) SortList(IQueryCollection query, HashSet<string> attributes)

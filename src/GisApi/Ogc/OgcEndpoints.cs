@@ -7,7 +7,7 @@ namespace LandInventory.GisApi.Ogc;
 
 /// <summary>
 /// OGC API – Features, Part 1 (core, GeoJSON) at <c>/ogc</c>: landing page, conformance, the four collections, their
-/// items (bbox, limit, offset, next/prev links, numberMatched) and single features.
+/// items (bbox, limit, offset or the id cursor after, next/prev links, numberMatched up to a bound) and single features.
 /// </summary>
 public static class OgcEndpoints
 {
@@ -41,7 +41,7 @@ public static class OgcEndpoints
             .WithSummary("The properties a filter, an attribute filter or sortby may name, as JSON Schema");
         ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
             .WithSummary("Features of a layer as GeoJSON: bbox, crs, bbox-crs, datetime, asOf, filter (CQL2 text), attribute "
-                         + "filters (a queryable's name=value), sortby, properties, limit (default 10, at most 1000), offset; next/prev links")
+                         + "filters (a queryable's name=value), sortby, properties, limit (default 10, at most 1000), offset or after (the id cursor next links carry)")
             .WithMetadata(new Http.PlaceScoped(ItemsPlace), ItemsQuery.Parameters)
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResult.GeoJson,
                 additionalContentTypes: [.. Downloads.DownloadFormat.All.Select(d => d.MediaType)])
@@ -182,22 +182,26 @@ public static class OgcEndpoints
         }
 
         // A filter naming what the layer cannot compare throws Cql2Exception: the error handler's 400.
-        var (matched, rows) = await collection.PageAsync(db, query, ct);
+        var (matched, rows, more) = await collection.PageAsync(db, query, ct);
         var near = query.NearestPlaces ? await Places.NearestPlaces.ForAsync(db, collection.Id, [.. rows.Select(r => r.Id)], ct) : null;
 
         var items = OgcLinks.Items(request, collection.Id);
         // Paging links repeat the request's own filters and systems.
-        var carried = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset"))
+        var carried = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset" or "after"))
             .Select(k => $"&{k}={Uri.EscapeDataString(request.Query[k].ToString())}"));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
+        var start = query.After is { } after ? $"after={Uri.EscapeDataString(after)}" : $"offset={query.Offset}";
         var links = new List<(string, string, string, string)>
         {
-            ($"{items}?limit={query.Limit}&offset={query.Offset}{carried}", "self", GeoJsonResult.GeoJson, "This page"),
+            ($"{items}?limit={query.Limit}&{start}{carried}", "self", GeoJsonResult.GeoJson, "This page"),
             ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title),
         };
-        if (query.Offset + rows.Count < matched)
+        if (more)
         {
-            links.Add(($"{items}?limit={query.Limit}&offset={query.Offset + query.Limit}{carried}", "next", GeoJsonResult.GeoJson, "Next page"));
+            // In id order the next page starts after this one's last feature (an index range however deep); a sortby's
+            // order has no such cursor here, so it goes on by offset.
+            var next = query.SortBy.Count == 0 ? $"after={Uri.EscapeDataString(rows[^1].Id)}" : $"offset={query.Offset + query.Limit}";
+            links.Add(($"{items}?limit={query.Limit}&{next}{carried}", "next", GeoJsonResult.GeoJson, "Next page"));
         }
 
         if (query.Offset > 0)
@@ -206,16 +210,20 @@ public static class OgcEndpoints
         }
 
         // The whole query, not this page, as each file.
-        var whole = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset" or "f" or Places.NearestPlaces.Parameter))
+        var whole = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset" or "after" or "f" or Places.NearestPlaces.Parameter))
             .Select(k => $"&{k}={Uri.EscapeDataString(request.Query[k].ToString())}"));
         links.AddRange(Downloads.DownloadFormat.All.Select(d =>
-            ($"{items}?f={d.Name}{whole}", "alternate", d.MediaType, $"All {matched} features of this query as {d.Title}")));
+            ($"{items}?f={d.Name}{whole}", "alternate", d.MediaType, $"All {(matched is { } n ? $"{n} " : "")}features of this query as {d.Title}")));
 
         return new GeoJsonResult(GeoJsonResult.GeoJson, w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
-            w.WriteNumber("numberMatched", matched);
+            if (matched is { } count)
+            {
+                w.WriteNumber("numberMatched", count);
+            }
+
             w.WriteNumber("numberReturned", rows.Count);
             OgcLinks.Write(w, [.. links]);
             w.WriteStartArray("features");
