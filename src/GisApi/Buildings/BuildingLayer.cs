@@ -39,7 +39,11 @@ public static class BuildingLayer
             """,
             Fields(("code", "String"), ("nameZh", "String"), ("nameEn", "String"), ("category", "String"),
                 ("vacantFloorAreaSqm", "Number"), ("grossFloorAreaSqm", "Number"), ("rentCnyPerSqmMonth", "Number")),
-            Detail("nameZh", "nameEn", "grossFloorAreaSqm", "rentCnyPerSqmMonth")),
+            Detail("nameZh", "nameEn", "grossFloorAreaSqm", "rentCnyPerSqmMonth"))
+        {
+            Overview = Overview(BuildingSchema.Layer.Name, BuildingSchema.Layer.Table, BuildingSchema.Layer.Geometry,
+                "sum(f.vacant_floor_area_sqm)::float8 AS \"vacantFloorAreaSqm\"", Fields(("vacantFloorAreaSqm", "Number"))),
+        },
         new EditableLayer(BuildingImport.Layer, async (db, code, ct) => await db.Buildings.SingleOrDefaultAsync(b => b.Code == code, ct),
             PatchFields.FloorSpace()),
         new ODataSet(BuildingsController.Set, builder =>

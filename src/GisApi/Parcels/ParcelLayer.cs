@@ -42,7 +42,13 @@ public static class ParcelLayer
             Fields(("code", "String"), ("nameZh", "String"), ("nameEn", "String"), ("areaId", "String"), ("landUse", "String"),
                 ("status", "String"), ("netSiteAreaSqm", "Number"), ("siteAreaMu", "Number"), ("startingPrice", "Number"),
                 ("priceBasis", "String")),
-            Detail("nameZh", "nameEn", "netSiteAreaSqm", "startingPrice", "priceBasis")),
+            Detail("nameZh", "nameEn", "netSiteAreaSqm", "startingPrice", "priceBasis"))
+        {
+            Overview = Overview(ParcelSchema.Layer.Name, ParcelSchema.Layer.Table, ParcelSchema.Layer.Geometry, """
+                count(*) FILTER (WHERE f.status = 'available')::int AS "available", sum(f.site_area_mu)::float8 AS "siteAreaMu",
+                (mode() WITHIN GROUP (ORDER BY f.land_use))::text AS "landUse"
+                """, Fields(("available", "Number"), ("siteAreaMu", "Number"), ("landUse", "String"))),
+        },
         new EditableLayer(ParcelImport.Layer, async (db, code, ct) => await db.LandParcels.SingleOrDefaultAsync(p => p.Code == code, ct),
             new Dictionary<string, PatchField>(PatchFields.Record())
             {

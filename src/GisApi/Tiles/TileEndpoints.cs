@@ -55,7 +55,25 @@ public static class TileEndpoints
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand(layer.Sql, connection);
+            // A low-zoom tile of thousands of features is drawn as its overview; counting stops at the threshold.
+            var sql = layer.Sql;
+            if (z < TileLayers.OverviewZoom && layer.Overview is { } overview)
+            {
+                await using var dense = Command(overview.Dense);
+                sql = (int)(await dense.ExecuteScalarAsync(ct))! >= TileLayers.DenseFeatures ? overview.Sql : sql;
+            }
+
+            await using var command = Command(sql);
+            return new TileResult((byte[])(await command.ExecuteScalarAsync(ct))!);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        NpgsqlCommand Command(string sql)
+        {
+            var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddWithValue("z", z);
             command.Parameters.AddWithValue("x", x);
             command.Parameters.AddWithValue("y", y);
@@ -63,11 +81,9 @@ public static class TileEndpoints
             command.Parameters.AddWithValue("tolerance", 360.0 / size / TileUnits);
             command.Parameters.AddWithValue("detailed", z >= TileLayers.DetailZoom);
             command.Parameters.AddWithValue("buffer", TileLayers.Buffer);
-            return new TileResult((byte[])(await command.ExecuteScalarAsync(ct))!);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            command.Parameters.AddWithValue("dense", TileLayers.DenseFeatures);
+            command.Parameters.AddWithValue("cell", TileLayers.CellUnits);
+            return command;
         }
     }
 
@@ -138,8 +154,16 @@ public static class TileEndpoints
                     + string.Join(", ", layer.DetailFields));
             }
 
+            if (layer.Overview is { } overview)
+            {
+                w.WriteString("x-overview", $"Below zoom {TileLayers.OverviewZoom}, a tile of {TileLayers.DenseFeatures} features or more is an "
+                    + $"overview: squares of {TileLayers.CellUnits} tile units, each with the count of the features whose centre lies in it "
+                    + $"and {string.Join(", ", overview.Fields.Keys.Where(f => f != "count"))} over them (no code)");
+            }
+
             w.WritePropertyName("fields");
-            JsonSerializer.Serialize(w, layer.Fields);
+            JsonSerializer.Serialize(w, layer.Overview is null ? layer.Fields
+                : layer.Fields.Concat(layer.Overview.Fields.Where(f => !layer.Fields.ContainsKey(f.Key))).ToDictionary());
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
