@@ -8,8 +8,8 @@ namespace LandInventory.GisApi.Ogc;
 /// <summary>
 /// The parameters of an items request, checked: <c>bbox</c> (four numbers, in <c>bbox-crs</c>, default CRS84),
 /// <c>limit</c> (default <see cref="DefaultLimit"/>, at most <see cref="MaxLimit"/>), <c>offset</c> or <c>after</c> (the
-/// key order's cursor), <c>crs</c> of the answer. Anything else is refused, as OGC API – Features requires, so that a misspelt filter never silently returns
-/// everything.
+/// key order's cursor), <c>crs</c> of the answer. Anything else is refused, as OGC API – Features requires, so that a
+/// misspelt filter never silently returns everything.
 /// </summary>
 public sealed record ItemsQuery(Polygon? Bbox, int Limit, int Offset, OgcCrs Crs)
 {
