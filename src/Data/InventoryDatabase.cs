@@ -2,6 +2,7 @@ using LandInventory.Data.Buildings;
 using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
@@ -20,7 +21,10 @@ public static class InventoryDatabase
     public static DbContextOptionsBuilder UseInventory(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, MapTypes)
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            // A bounded count (numberMatched up to a limit: Take, then Count) needs no order, and ordering it would make
+            // PostgreSQL sort every match; the pages themselves always end their order with the key.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     /// <summary>A context outside dependency injection (importer, tests).</summary>
     public static InventoryDbContext CreateContext(string connectionString)

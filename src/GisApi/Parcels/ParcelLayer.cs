@@ -46,7 +46,8 @@ public static class ParcelLayer
         {
             Overview = Overview(ParcelSchema.Layer.Name, ParcelSchema.Layer.Table, ParcelSchema.Layer.Geometry, """
                 count(*) FILTER (WHERE f.status = 'available')::int AS "available", sum(f.site_area_mu)::float8 AS "siteAreaMu",
-                (mode() WITHIN GROUP (ORDER BY f.land_use))::text AS "landUse"
+                CASE WHEN count(*) FILTER (WHERE f.land_use = 'residential') * 2 >= count(*) THEN 'residential' ELSE 'commercial_service' END
+                  AS "landUse"
                 """, Fields(("available", "Number"), ("siteAreaMu", "Number"), ("landUse", "String"))),
         },
         new EditableLayer(ParcelImport.Layer, async (db, code, ct) => await db.LandParcels.SingleOrDefaultAsync(p => p.Code == code, ct),

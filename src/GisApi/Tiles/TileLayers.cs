@@ -39,31 +39,37 @@ public static class TileLayers
 
     /// <summary>
     /// A dense tile's overview over <paramref name="table"/>'s <paramref name="geometry"/>: one square per grid cell of
-    /// <see cref="CellUnits"/>, holding <c>count</c> — the features whose centre (found in WGS84, then projected: a point
-    /// is cheap to transform, a polygon is not) lies in it — and <paramref name="figures"/>, aggregates over the
-    /// features as <c>f</c> (e.g. <c>sum(f.site_area_mu)::float8 AS "siteAreaMu"</c>), announced as <paramref name="fields"/>.
-    /// A cell in the buffer is kept, so neighbouring overviews join; a centre outside the buffer belongs to the next tile.
+    /// <see cref="CellUnits"/>, holding <c>count</c> — the features whose centre lies in it — and <paramref name="figures"/>,
+    /// aggregates over the features as <c>f</c> (e.g. <c>sum(f.site_area_mu)::float8 AS "siteAreaMu"</c>) named as
+    /// <paramref name="fields"/>. A feature's centre is its bounding box's, projected by the Web Mercator formula: read
+    /// from the box the geometry carries, it costs no polygon parsing, where ST_Centroid and ST_Transform per row made a
+    /// z11 tile of 270 000 parcels exceed 15 s (now 1.3 s). The squares are made per cell, after grouping, so ST_AsMVTGeom
+    /// runs once a cell. A cell in the buffer is kept, so neighbouring overviews join; a centre outside it belongs to
+    /// the next tile.
     /// </summary>
-    public static TileOverview Overview(string layer, string table, string geometry, string figures, Dictionary<string, string> fields) => new(
-        $"SELECT count(*)::int FROM (SELECT 1 FROM {table} f, ({Envelope}) b WHERE f.{geometry} && b.search LIMIT @dense) c",
-        $"""
-        SELECT ST_AsMVT(t, '{layer}', 4096, 'geom') FROM (
-          SELECT ST_AsMVTGeom(ST_MakeEnvelope(ST_XMin(b.env) + f.i * b.cell, ST_YMin(b.env) + f.j * b.cell,
-                                              ST_XMin(b.env) + (f.i + 1) * b.cell, ST_YMin(b.env) + (f.j + 1) * b.cell, 3857),
-                              b.env, 4096, @buffer, true) AS geom,
-                 count(*)::int AS "count", {figures}
-          FROM ({Cells}) b,
-               LATERAL (SELECT f.*, floor((ST_X(f.m) - ST_XMin(b.env)) / b.cell)::int AS i,
-                               floor((ST_Y(f.m) - ST_YMin(b.env)) / b.cell)::int AS j
-                        FROM (SELECT f.*, ST_Transform(ST_Centroid(f.{geometry}), 3857) AS m
-                              FROM {table} f, ({Envelope}) s WHERE f.{geometry} && s.search) f) f
-          GROUP BY f.i, f.j, b.env, b.cell) t
-        WHERE geom IS NOT NULL
-        """,
-        new Dictionary<string, string>(fields) { ["count"] = "Number" });
-
-    /// <summary>The tile and its cell side in Web Mercator metres (<c>@cell</c>: <see cref="CellUnits"/>).</summary>
-    private const string Cells = "SELECT e.env, (ST_XMax(e.env) - ST_XMin(e.env)) * @cell / 4096.0 AS cell FROM (SELECT ST_TileEnvelope(@z, @x, @y) AS env) e";
+    public static TileOverview Overview(string layer, string table, string geometry, string figures, Dictionary<string, string> fields)
+    {
+        var columns = string.Join(", ", fields.Keys.Prepend("count").Select(k => $"c.\"{k}\""));
+        return new(
+            $"SELECT count(*)::int FROM (SELECT 1 FROM {table} f, ({Envelope}) b WHERE f.{geometry} && b.search LIMIT @dense) c",
+            $"""
+            WITH b AS (SELECT e.env, e.search, (ST_XMax(e.env) - ST_XMin(e.env)) * @cell / 4096.0 AS cell FROM ({Envelope}) e)
+            SELECT ST_AsMVT(t, '{layer}', 4096, 'geom') FROM (
+              SELECT ST_AsMVTGeom(ST_MakeEnvelope(ST_XMin(b.env) + c.i * b.cell, ST_YMin(b.env) + c.j * b.cell,
+                                                  ST_XMin(b.env) + (c.i + 1) * b.cell, ST_YMin(b.env) + (c.j + 1) * b.cell, 3857),
+                                  b.env, 4096, @buffer, true) AS geom,
+                     {columns}
+              FROM b, (SELECT f.i, f.j, count(*)::int AS "count", {figures}
+                       FROM (SELECT f.*,
+                                    floor((6378137 * radians((ST_XMin(f.{geometry}) + ST_XMax(f.{geometry})) / 2) - ST_XMin(b.env)) / b.cell)::int AS i,
+                                    floor((6378137 * ln(tan(pi() / 4 + radians((ST_YMin(f.{geometry}) + ST_YMax(f.{geometry})) / 4)))
+                                           - ST_YMin(b.env)) / b.cell)::int AS j
+                             FROM {table} f, b WHERE f.{geometry} && b.search) f
+                       GROUP BY f.i, f.j) c) t
+            WHERE geom IS NOT NULL
+            """,
+            new Dictionary<string, string>(fields) { ["count"] = "Number" });
+    }
 
     public static IReadOnlyList<TileLayer> All { get; } = [.. InventoryLayers.All.Select(l => l.Tiles)];
 
