@@ -43,10 +43,10 @@ bench_warm_up() {
 }
 
 # wrk URL -> "req/s p50 p99" (milliseconds), after as long again unmeasured: .NET compiles its hot code in tiers over
-# the first seconds of load, and a service is judged in its steady state.
+# the first seconds of load, and a service is judged in its steady state. A 30 s timeout: a slow answer is measured, not dropped.
 run_wrk() {
-  wrk -t2 -c16 -d"${seconds}s" "$1" >/dev/null 2>&1 || true
-  wrk -t2 -c16 -d"${seconds}s" --latency "$1" 2>/dev/null | awk '
+  wrk -t2 -c16 -d"${seconds}s" --timeout 30s "$1" >/dev/null 2>&1 || true
+  wrk -t2 -c16 -d"${seconds}s" --timeout 30s --latency "$1" 2>/dev/null | awk '
     /Requests\/sec/ {rps=$2}
     $1=="50%" {p50=$2} $1=="99%" {p99=$2}
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }

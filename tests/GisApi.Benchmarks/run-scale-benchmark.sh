@@ -4,7 +4,7 @@
 # 16 connections: a bbox page, an item, a deep page by offset against the same page by cursor (after), a z14 tile and a
 # dense z11 tile (the overview), each with wrk's p50/p99 and the answer's size. Not run in CI: it takes tens of minutes
 # and gigabytes. Appended to docs/benchmarks.md.
-#   tests/GisApi.Benchmarks/run-scale-benchmark.sh [COUNT] [SECONDS per run, default 10]
+#   [SCALE_KEEP=1] tests/GisApi.Benchmarks/run-scale-benchmark.sh [COUNT] [SECONDS per run, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . docker/postgis-local.sh
@@ -16,22 +16,25 @@ db=li_scale_bench
 bench_cs="${cs/Database=landinventory/Database=$db}"
 importer=src/Importer/bin/Release/net10.0/LandInventory.Importer.dll
 
-li_say "building (Release); $n generated parcels into a fresh $db"
+li_say "building (Release)"
 dotnet build src/GisApi -c Release --nologo -v quiet >/dev/null
 dotnet build src/Importer -c Release --nologo -v quiet >/dev/null
 dotnet build tests/Importer.Benchmarks -c Release --nologo -v quiet >/dev/null
-li_psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER landinventory"
-li_psql -d "$db" -c "CREATE EXTENSION postgis"
 file="$work/parcels-$n.geojson"
 [ -s "$file" ] || dotnet tests/Importer.Benchmarks/bin/Release/net10.0/LandInventory.Importer.Benchmarks.dll generate "$n" "$file" \
   data/geojson/areas.geojson >&2
-dotnet "$importer" data/geojson/areas.geojson --connection "$bench_cs" >/dev/null
-li_say "importing $(du -m "$file" | cut -f1) MB"
-/usr/bin/time -v -o "$work/scale-time.log" dotnet "$importer" "$file" --layer parcels --connection "$bench_cs" >"$work/scale-import.out" 2>&1 \
-  || { tail -5 "$work/scale-import.out" >&2; li_die "the import failed"; }
+# SCALE_KEEP=1 measures again over the database the last run imported (and reports that run's import).
+if [ "${SCALE_KEEP:-}" != 1 ] || [ ! -s "$work/scale-time.log" ] || [ "$(psql_bench -c "SELECT count(*) FROM land_parcels" 2>/dev/null)" != "$n" ]; then
+  li_say "$n generated parcels into a fresh $db: importing $(du -m "$file" | cut -f1) MB"
+  li_psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER landinventory"
+  li_psql -d "$db" -c "CREATE EXTENSION postgis"
+  dotnet "$importer" data/geojson/areas.geojson --connection "$bench_cs" >/dev/null
+  /usr/bin/time -v -o "$work/scale-time.log" dotnet "$importer" "$file" --layer parcels --connection "$bench_cs" >"$work/scale-import.out" 2>&1 \
+    || { tail -5 "$work/scale-import.out" >&2; li_die "the import failed"; }
+  psql_bench -c "VACUUM ANALYZE land_parcels"
+fi
 read -r import_s import_mb < <(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; w=s}
   /Maximum resident set size/ {r=$2/1024} END {printf "%s %.0f\n", w, r}' "$work/scale-time.log")
-psql_bench -c "VACUUM ANALYZE land_parcels"
 loaded=$(psql_bench -c "SELECT count(*) FROM land_parcels")
 [ "$loaded" = "$n" ] || li_die "the importer loaded $loaded of $n parcels"
 sizes=$(psql_bench -c "SELECT pg_size_pretty(pg_table_size('land_parcels')) || ' table, ' || pg_size_pretty(pg_indexes_size('land_parcels'))
@@ -60,7 +63,7 @@ rows=()
 for i in "${!names[@]}"; do
   li_say "measuring: ${names[$i]}"
   bytes=$(curl -s -o /dev/null -w '%{size_download}' "$base${paths[$i]}")
-  read -r rps p50 p99 < <(run_wrk "$base${paths[$i]}")
+  read -r rps p50 p99 <<<"$(run_wrk "$base${paths[$i]}")" # run_wrk ends without a newline
   rows+=("| ${names[$i]} | $rps | $p50 ms | $p99 ms | $(awk -v b="$bytes" 'BEGIN {printf (b >= 1048576 ? "%.1f MB" : "%.0f KB"), (b >= 1048576 ? b / 1048576 : b / 1024)}') |")
 done
 
