@@ -156,9 +156,10 @@ public static class TileEndpoints
 
             if (layer.Overview is { } overview)
             {
-                w.WriteString("x-overview", $"Below zoom {TileLayers.OverviewZoom}, a tile of {TileLayers.DenseFeatures} features or more is an "
-                    + $"overview: squares of {TileLayers.CellUnits} tile units, each with the count of the features whose centre (of the bounding box) lies in it "
-                    + $"and {string.Join(", ", overview.Fields.Keys.Where(f => f != "count"))} over them (no code)");
+                w.WriteString("x-overview", $"Below zoom {TileLayers.OverviewZoom}, a tile of {TileLayers.DenseFeatures} features or more "
+                    + $"is an overview: squares of {TileLayers.CellUnits} tile units, each with the count of the features whose centre "
+                    + $"(of the bounding box) lies in it and {string.Join(", ", overview.Fields.Keys.Where(f => f != "count"))} over them "
+                    + "(no code)");
             }
 
             w.WritePropertyName("fields");

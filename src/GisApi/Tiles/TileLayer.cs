@@ -15,6 +15,6 @@ public sealed record TileLayer(string Id, string Sql, IReadOnlyDictionary<string
 /// <summary>
 /// How a dense low-zoom tile is drawn instead (<see cref="TileLayers.Overview"/>): <see cref="Dense"/> counts the tile's
 /// features no further than <c>@dense</c>; when it reaches it, <see cref="Sql"/> cuts a tile of grid cells, each with
-/// the count of the features whose centre lies in it and the layer's <see cref="Fields"/> summed over them.
+/// the count of the features whose centre lies in it and the layer's <see cref="Fields"/> aggregated over them.
 /// </summary>
 public sealed record TileOverview(string Dense, string Sql, IReadOnlyDictionary<string, string> Fields);

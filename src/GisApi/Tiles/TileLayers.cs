@@ -21,9 +21,9 @@ public static class TileLayers
     public const int Buffer = 64;
 
     /// <summary>
-    /// Below this zoom a dense tile is drawn as an overview (<see cref="Overview"/>): at city scale a z11 tile held 50 000
-    /// parcels, 15 MB in 3.3 s (issue 20), more than a map can draw and far more than it can show. From this zoom on, a
-    /// tile is a few kilometres across and its features are drawn as they are.
+    /// Below this zoom a dense tile is drawn as an overview (<see cref="Overview"/>): over a million generated parcels a
+    /// z11 tile was 15 MB and 3.3 s (issue 20), more than a map can draw and far more than it can show. From this zoom
+    /// on, a tile is a few kilometres across and its features are drawn as they are.
     /// </summary>
     public const int OverviewZoom = 13;
 
