@@ -104,10 +104,7 @@ public sealed class TileOverviewTests(InventoryApi api) : IClassFixture<Inventor
     {
         using var response = await api.Factory.CreateClient().GetAsync(new Uri($"/tiles/parcels/{z}/{x}/{y}.mvt", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, z.ToString(CultureInfo.InvariantCulture),
-            x.ToString(CultureInfo.InvariantCulture), $"{y}.mvt");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+        var path = await TileOf.SaveAsync($"{z}/{x}/{y}", response, Ct);
         using var geojson = JsonDocument.Parse(await Gdal.Ogr2ogrAsync("-f", "GeoJSON", "/vsistdout/", "-oo", "CLIP=NO", path));
         return [.. geojson.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").Clone())];
     }

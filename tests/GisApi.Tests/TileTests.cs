@@ -24,12 +24,8 @@ public sealed class TileTests(InventoryApi api) : IClassFixture<InventoryApi>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.mapbox-vector-tile", response.Content.Headers.ContentType?.MediaType);
 
-        // GDAL reads a lone tile from a z/x/y path, which also georeferences it; unclipped, to see the 64-unit buffer too.
-        var folder = Directory.CreateTempSubdirectory().FullName;
-        var path = Path.Combine(folder, z.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            x.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{y}.mvt");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+        // Unclipped, to see the 64-unit buffer too.
+        var path = await TileOf.SaveAsync($"{z}/{x}/{y}", response, Ct);
         var codes = Gdal.Values(await Gdal.OgrinfoAsync("-ro", "-al", "-q", "-oo", "CLIP=NO", path), "code");
         Assert.Equal(expected, string.Join(',', codes));
     }
@@ -47,10 +43,7 @@ public sealed class TileTests(InventoryApi api) : IClassFixture<InventoryApi>
         using var response = await api.Factory.CreateClient().GetAsync(new Uri($"/tiles/parcels/{z}/{xy}.mvt", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, z.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            xy.Split('/')[0], $"{xy.Split('/')[1]}.mvt");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+        var path = await TileOf.SaveAsync($"{z}/{xy}", response, Ct);
         var dump = await Gdal.OgrinfoAsync("-ro", "-al", "-q", "-oo", "CLIP=NO", "-where", $"code = '{code}'", path);
 
         Assert.Equal([status], Gdal.Values(dump, "status"));
