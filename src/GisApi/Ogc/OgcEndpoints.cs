@@ -185,35 +185,8 @@ public static class OgcEndpoints
         var (matched, rows, more) = await collection.PageAsync(db, query, ct);
         var near = query.NearestPlaces ? await Places.NearestPlaces.ForAsync(db, collection.Id, [.. rows.Select(r => r.Id)], ct) : null;
 
-        var items = OgcLinks.Items(request, collection.Id);
-        // Paging links repeat the request's own filters and systems.
-        var carried = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset" or "after"))
-            .Select(k => $"&{k}={Uri.EscapeDataString(request.Query[k].ToString())}"));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
-        var start = query.After is { } after ? $"after={Uri.EscapeDataString(after)}" : $"offset={query.Offset}";
-        var links = new List<(string, string, string, string)>
-        {
-            ($"{items}?limit={query.Limit}&{start}{carried}", "self", GeoJsonResult.GeoJson, "This page"),
-            ($"{OgcLinks.Base(request)}/collections/{collection.Id}", "collection", Json, collection.Title),
-        };
-        if (more)
-        {
-            // In id order the next page starts after this one's last feature (an index range however deep); a sortby's
-            // order has no such cursor here, so it goes on by offset.
-            var next = query.SortBy.Count == 0 ? $"after={Uri.EscapeDataString(rows[^1].Id)}" : $"offset={query.Offset + query.Limit}";
-            links.Add(($"{items}?limit={query.Limit}&{next}{carried}", "next", GeoJsonResult.GeoJson, "Next page"));
-        }
-
-        if (query.Offset > 0)
-        {
-            links.Add(($"{items}?limit={query.Limit}&offset={Math.Max(0, query.Offset - query.Limit)}{carried}", "prev", GeoJsonResult.GeoJson, "Previous page"));
-        }
-
-        // The whole query, not this page, as each file.
-        var whole = string.Concat(request.Query.Keys.Where(k => k is not ("limit" or "offset" or "after" or "f" or Places.NearestPlaces.Parameter))
-            .Select(k => $"&{k}={Uri.EscapeDataString(request.Query[k].ToString())}"));
-        links.AddRange(Downloads.DownloadFormat.All.Select(d =>
-            ($"{items}?f={d.Name}{whole}", "alternate", d.MediaType, $"All {(matched is { } n ? $"{n} " : "")}features of this query as {d.Title}")));
+        var links = ItemsLinks.Of(request, collection, query, rows, more, matched);
 
         return new GeoJsonResult(GeoJsonResult.GeoJson, w =>
         {
