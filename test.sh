@@ -14,6 +14,7 @@ if [ -z "${LANDINVENTORY_TEST_POSTGRES:-}" ]; then
 fi
 li_ensure_packages gdal-bin python3-owslib python3-qgis chromium fonts-noto-cjk curl   # GDAL, OWSLib, QGIS: real OGC clients; Chromium (+ CJK fonts): the map's browser tests; curl: the README's own commands
 li_ensure_packages fonts-wqy-zenhei poppler-utils zbar-tools   # the server's brochures and map images (CJK font), read back by pdftotext and zbarimg
+li_ensure_packages nginx   # two API instances behind one port (Operations/MultiInstanceTests)
 command -v npm >/dev/null || li_ensure_packages nodejs npm   # the map page and its tests' driver come from npm
 
 results=$(mktemp -d)

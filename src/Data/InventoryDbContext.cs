@@ -41,6 +41,10 @@ public class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : 
 
     public DbSet<Mappings.KeptMapping> KeptMappings => Set<Mappings.KeptMapping>();
 
+    public DbSet<Jobs.ImportJobRecord> ImportJobs => Set<Jobs.ImportJobRecord>();
+
+    public DbSet<Jobs.ImportUploadChunk> ImportUploads => Set<Jobs.ImportUploadChunk>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

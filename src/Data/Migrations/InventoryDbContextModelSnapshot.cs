@@ -886,6 +886,202 @@ namespace LandInventory.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandInventory.Data.Jobs.ImportJobRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("Basis")
+                        .HasColumnType("bigint")
+                        .HasColumnName("basis");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<string>("CommittedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("committed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Crs")
+                        .HasColumnType("text")
+                        .HasColumnName("crs");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<bool>("EveryBureau")
+                        .HasColumnType("boolean")
+                        .HasColumnName("every_bureau");
+
+                    b.Property<long?>("ExpectedBasis")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_basis");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Layer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("layer");
+
+                    b.Property<string>("MappingBody")
+                        .HasColumnType("text")
+                        .HasColumnName("mapping_body");
+
+                    b.Property<string>("MappingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("mapping_name");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateTimeOffset?>("ProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("progress_at");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("json")
+                        .HasColumnName("report");
+
+                    b.Property<string>("ReviewOf")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("review_of");
+
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("run_by");
+
+                    b.Property<bool>("SkipInvalid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skip_invalid");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("source_name");
+
+                    b.Property<string>("SourceTable")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("source_table");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Steward")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("steward");
+
+                    b.Property<long>("Stored")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored");
+
+                    b.Property<double>("SurveyToleranceM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("survey_tolerance_m");
+
+                    b.Property<string>("Upload")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("upload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_import_jobs_finished_at");
+
+                    b.HasIndex("Owner")
+                        .HasDatabaseName("ix_import_jobs_owner")
+                        .HasFilter("finished_at IS NULL");
+
+                    b.HasIndex("Upload")
+                        .HasDatabaseName("ix_import_jobs_upload");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_state_created_at");
+
+                    b.ToTable("import_jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_jobs_state", "state IN ('queued', 'running', 'succeeded', 'invalid', 'failed', 'stale')");
+                        });
+                });
+
+            modelBuilder.Entity("LandInventory.Data.Jobs.ImportUploadChunk", b =>
+                {
+                    b.Property<string>("Upload")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("upload");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("Upload", "Seq")
+                        .HasName("pk_import_uploads");
+
+                    b.ToTable("import_uploads", (string)null);
+                });
+
             modelBuilder.Entity("LandInventory.Data.Mappings.KeptMapping", b =>
                 {
                     b.Property<string>("StewardId")

@@ -17,7 +17,8 @@ public static class EditingSetup
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Bounded(
                 provider.GetRequiredService<IOptions<ImportsOptions>>().Value.StatementTimeoutSeconds))));
         services.AddSingleton<ImportJobs>();
-        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+        services.AddSingleton<ImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
         return services;
     }
 }

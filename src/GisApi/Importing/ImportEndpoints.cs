@@ -8,6 +8,7 @@ using LandInventory.Import.Formats;
 using LandInventory.Import.Mapping;
 using Microsoft.AspNetCore.Http.Features;
 using LandInventory.GisApi.Http;
+using LandInventory.Data.Jobs;
 
 namespace LandInventory.GisApi.Importing;
 
@@ -40,11 +41,11 @@ public static class ImportEndpoints
         imports.MapGet("/{id}", Get).WithName("GetImport")
             .WithSummary("An import job: state (queued, running, succeeded, invalid, failed, stale), progress and the importer's report")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
-        imports.MapPost("/{id}/commit", (string id, HttpContext http, ImportJobs jobs) =>
+        imports.MapPost("/{id}/commit", async (string id, HttpContext http, ImportJobs jobs, Data.InventoryDbContext db, CancellationToken ct) =>
             {
-                var job = jobs.Commit(Mine(id, http, jobs));
-                var self = JobUrl(http.Request, job.Id);
-                return TypedResults.Accepted(self, job.Describe(self));
+                var commit = await jobs.CommitAsync(await MineAsync(id, http, db, ct), ct);
+                var self = JobUrl(http.Request, commit);
+                return TypedResults.Accepted(self, (await ImportJobs.FindAsync(db, commit, ct))!.Describe(self));
             }).WithName("CommitImport")
             .WithSummary("Write exactly what a dry run reported: 202 and a commit job, which writes nothing and reports the new difference (state stale) if the layer changed since")
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -59,60 +60,50 @@ public static class ImportEndpoints
         var mapping = await MappingEndpoints.ResolveAsync(db, editor, request.Mapping, request.Layer, ct);
 
         // At most the upload limit, less where this user's or everyone's waiting uploads leave less; none when too many wait.
-        var maxBytes = jobs.Room(editor.Actor);
+        var maxBytes = await jobs.RoomAsync(editor.Actor, ct);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        // The upload waits in a file for its turn (it may be large), readable by the service's user alone; the report
-        // names it as the client did.
+        var name = UploadName(http.Request);
         var id = Guid.NewGuid().ToString("N");
-        var file = Path.Combine(Path.GetTempPath(), $"landinventory-import-{id}");
+        var scope = editor.Scope(request.Options);
+        var job = new ImportJobRecord
+        {
+            Id = id, Owner = editor.Actor, Steward = scope.Steward, EveryBureau = scope.EveryBureau,
+            State = "queued", Layer = request.Layer.Name, Mode = request.Options.Mode.Name(), DryRun = request.Options.DryRun,
+            SkipInvalid = request.Options.SkipInvalid, Crs = request.Options.Crs is null ? null : http.Request.Query["crs"].ToString(), SurveyToleranceM = settings.Value.SurveyToleranceM,
+            SourceName = name, Format = (request.Format ?? SourceFormats.FromName(name))?.ToString(),
+            SourceTable = request.Table, MappingName = mapping?.Name, MappingBody = mapping?.Json, Upload = id,
+        };
+
+        // The upload waits in the database with its job, for whichever instance runs it; the report names it as the client did.
         try
         {
-            await using (var target = CreatePrivate(file))
-            {
-                await http.Request.Body.CopyToAsync(target, ct);
-            }
+            await jobs.EnqueueAsync(job, http.Request.Body, ct);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            File.Delete(file);
             throw jobs.TooLarge(maxBytes);
         }
-        catch
-        {
-            File.Delete(file);
-            throw;
-        }
 
-        var options = editor.Scope(request.Options with
-        {
-            CollectDiff = true, SurveyToleranceM = settings.Value.SurveyToleranceM, MaxUnpackedBytes = settings.Value.MaxUnpackedBytes,
-        });
-        var name = UploadName(http.Request);
-        var input = ImportInput.FromFile(file, request.Layer) with { Name = name, Mapping = mapping, Table = request.Table };
-        input = input with { Format = request.Format ?? SourceFormats.FromName(name) ?? input.Format };
-        var job = new ImportJob(id, editor.Actor, input, file, options);
-        jobs.Enqueue(job);
         var self = JobUrl(http.Request, id);
-        return TypedResults.Accepted(self, job.Describe(self));
+        return TypedResults.Accepted(self, (await ImportJobs.FindAsync(db, id, ct))!.Describe(self));
     }
 
-    private static Ok<object> Get(string id, HttpContext http, ImportJobs jobs) =>
-        TypedResults.Ok(Mine(id, http, jobs).Describe(JobUrl(http.Request, id)));
+    private static async Task<Ok<object>> Get(string id, HttpContext http, Data.InventoryDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await MineAsync(id, http, db, ct)).Describe(JobUrl(http.Request, id)));
 
     /// <summary>A job the caller posted (an admin: any job); another's is as if it did not exist.</summary>
-    private static ImportJob Mine(string id, HttpContext http, ImportJobs jobs)
+    private static async Task<ImportJob> MineAsync(string id, HttpContext http, Data.InventoryDbContext db, CancellationToken ct)
     {
         var editor = Editor.From(http.User);
-        return jobs.Find(id) is { } job && (editor.IsAdmin || job.Owner == editor.Actor)
+        return await ImportJobs.FindAsync(db, id, ct) is { } job && (editor.IsAdmin || job.Owner == editor.Actor)
             ? job
             : throw new RequestRefusedException(Refusal.NotFound, "Import job not found",
                 $"no import job '{id}' of yours (jobs are kept {ImportJobs.Retention.TotalHours} hours)");
     }
-
     /// <summary>The query, checked, with the rights it needs: areas and replace mode are an admin's.</summary>
     private static ImportRequestQuery Parse(IQueryCollection query, Editor editor)
     {
@@ -165,18 +156,6 @@ public static class ImportEndpoints
     private sealed record ImportRequestQuery(ImportLayer Layer, ImportOptions Options, SourceFormat? Format, string? Mapping, string? Table);
 
     private const string InvalidRequest = "Invalid import request";
-
-    /// <summary>A new file only the service's own user may read or write (mode 600), whatever the umask.</summary>
-    public static FileStream CreatePrivate(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return new FileStream(path, options);
-    }
 
     private static RequestRefusedException Invalid(string detail) => new(Refusal.Invalid, InvalidRequest, detail);
 

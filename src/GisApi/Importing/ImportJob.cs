@@ -1,96 +1,76 @@
+using System.Text.Json;
+using LandInventory.Data.Jobs;
+using LandInventory.Data.Spatial;
 using LandInventory.Import;
-using LandInventory.Import.Writing;
+using LandInventory.Import.Formats;
+using LandInventory.Import.Mapping;
 
 namespace LandInventory.GisApi.Importing;
 
 /// <summary>
-/// One import posted over HTTP: queued, then run by <see cref="ImportJobs"/> through the import library, as the command
-/// line's are; its progress (bytes read of the upload) and, once done, the report. The upload waits in
-/// <paramref name="upload"/>, deleted when the job is done — except a dry run's that found no problem, kept for its
-/// commit (<see cref="Reviewable"/>). Kept in memory for <see cref="ImportJobs.Retention"/>.
+/// One import posted over HTTP, as its row in <c>import_jobs</c> holds it: queued, then run by whichever instance's
+/// <see cref="ImportRunner"/> claims it, through the import library as the command line's are; its progress (bytes read
+/// of the upload) and, once done, the report. Kept for <see cref="ImportJobs.Retention"/> after it finished.
 /// </summary>
-public sealed class ImportJob(string id, string owner, ImportInput input, string upload, ImportOptions options)
-    : IImportProgress
+public sealed class ImportJob(ImportJobRecord row)
 {
-    public string Id => id;
+    public ImportJobRecord Row => row;
+
+    public string Id => row.Id;
 
     /// <summary>Who posted it (the history's actor name): only they and admins may read it.</summary>
-    public string Owner => owner;
+    public string Owner => row.Owner;
 
-    public ImportInput Input => input;
+    public ImportLayer Layer => ImportLayers.Find(row.Layer)
+        ?? throw new InvalidOperationException($"import job {row.Id} names no layer the service knows ({row.Layer})");
 
-    /// <summary>Where the upload waits for its turn.</summary>
-    public string File => upload;
+    /// <summary>The SQL twin of <see cref="Reviewable"/> (ImportJobSql).</summary>
+    public bool Reviewable => row.CommittedBy is null && row.FinishedAt is not null
+        && ((row.DryRun && row.State == "succeeded") || row.State == "stale");
 
-    /// <summary>The bytes the upload takes on disk while the job waits or runs.</summary>
-    public long Stored { get; } = new FileInfo(upload).Length;
-
-    public ImportOptions Options => options;
+    /// <summary>The run's options, as they were asked and scoped to the poster's bureau; the unpacking bound is the running instance's.</summary>
+    public ImportOptions Options(long maxUnpackedBytes) => new(
+        ImportModes.Parse(row.Mode) ?? ImportMode.Upsert, row.DryRun, row.SkipInvalid,
+        row.Crs is null ? null : CoordinateSystem.Parse(row.Crs), CollectDiff: true, Actor: row.Owner, Steward: row.Steward,
+        EveryBureau: row.EveryBureau, SurveyToleranceM: row.SurveyToleranceM, MaxUnpackedBytes: maxUnpackedBytes);
 
     /// <summary>
-    /// <c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>invalid</c> (nothing written), <c>failed</c>, or <c>stale</c>: a
-    /// commit refused because the layer changed since its dry run, reporting the new difference instead (nothing written).
+    /// The input to read from <paramref name="file"/>, where the runner copied the upload; named as the client named it,
+    /// in the format it said or its name says, else the one its content looks like.
     /// </summary>
-    public string State { get; set; } = "queued";
-
-    /// <summary>For a commit: the dry run it commits, and the layer version that dry run saw.</summary>
-    public string? ReviewOf { get; init; }
-
-    public long? ExpectedBasis { get; init; }
-
-    /// <summary>The layer's version (<c>layer_versions</c>) the run saw as it began: what a commit of its report expects.</summary>
-    public long? Basis { get; set; }
-
-    /// <summary>The commit job that took this dry run's upload, once there is one.</summary>
-    public string? CommittedBy { get; set; }
-
-    /// <summary>A report that can be committed: a dry run without problems, or a stale commit's new difference; not yet committed.</summary>
-    public bool Reviewable => CommittedBy is null && FinishedAt is not null
-        && ((options.DryRun && State == "succeeded") || State == "stale");
-
-    /// <summary>Whether the upload is on disk: waiting, running, or kept for a commit.</summary>
-    public bool HoldsUpload => FinishedAt is null || Reviewable;
-
-    public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
-
-    public DateTimeOffset? StartedAt { get; set; }
-
-    public DateTimeOffset? FinishedAt { get; set; }
-
-    public long BytesRead { get; private set; }
-
-    public long Bytes { get; private set; }
-
-    public ImportResult? Result { get; set; }
-
-    /// <summary>Why a failed job failed, without internals.</summary>
-    public string? Error { get; set; }
-
-    public void Started(ImportLayer layer, string file, long length) => Bytes = length;
-
-    public void Advanced(long position) => BytesRead = position;
-
-    public void Finished(LayerResult result) => BytesRead = Bytes;
+    public ImportInput Input(string file) => ImportInput.FromFile(file, Layer) is var input ? input with
+    {
+        Name = row.SourceName,
+        Format = row.Format is null ? input.Format : Enum.Parse<SourceFormat>(row.Format),
+        Table = row.SourceTable,
+        Mapping = row.MappingName is null ? null
+            : row.MappingBody is null ? FieldMapping.BuiltInNamed(row.MappingName) : FieldMapping.Parse(row.MappingBody, row.MappingName, Layer),
+    } : throw new InvalidOperationException();
 
     /// <summary>The job as its status document.</summary>
     public object Describe(string self) => new
     {
-        id,
-        state = State,
-        layer = input.Layer.Name,
-        mode = options.Mode.Name(),
-        dryRun = options.DryRun,
-        skipInvalid = options.SkipInvalid,
-        crs = options.Crs?.Name,
-        createdAt = CreatedAt,
-        startedAt = StartedAt,
-        finishedAt = FinishedAt,
-        progress = new { bytesRead = BytesRead, bytes = Bytes, percent = Bytes == 0 ? 0 : Math.Round(100.0 * BytesRead / Bytes, 1) },
-        error = Error,
-        basis = Basis,
-        reviewOf = ReviewOf,
-        committedBy = CommittedBy,
-        report = Result is null ? null : ImportReport.Of(Result, options),
+        id = row.Id,
+        state = row.State,
+        layer = row.Layer,
+        mode = row.Mode,
+        dryRun = row.DryRun,
+        skipInvalid = row.SkipInvalid,
+        crs = row.Crs is null ? null : CoordinateSystem.Parse(row.Crs).Name,
+        createdAt = row.CreatedAt,
+        startedAt = row.StartedAt,
+        finishedAt = row.FinishedAt,
+        progress = new
+        {
+            bytesRead = row.BytesRead, bytes = row.Bytes, percent = row.Bytes == 0 ? 0 : Math.Round(100.0 * row.BytesRead / row.Bytes, 1),
+            updatedAt = row.ProgressAt,
+        },
+        attempts = row.Attempts,
+        error = row.Error,
+        basis = row.Basis,
+        reviewOf = row.ReviewOf,
+        committedBy = row.CommittedBy,
+        report = row.Report is null ? (JsonElement?)null : JsonDocument.Parse(row.Report).RootElement,
         links = new[] { (self, "self"), ($"{self}/commit", "commit") }.Take(Reviewable ? 2 : 1)
             .Select(l => new { href = l.Item1, rel = l.Item2, type = "application/json" }),
     };

@@ -27,6 +27,9 @@ public sealed class FieldMapping
 
     public IReadOnlySet<string> Ignored { get; }
 
+    /// <summary>The JSON a mapping that is not built in was read from: what a queued import keeps to read it again.</summary>
+    public string? Json { get; private init; }
+
     /// <summary>Built in: its fields are alternatives (a notice has one of 用地面积 and 出让面积), none required.</summary>
     public bool BuiltIn { get; }
 
@@ -110,7 +113,7 @@ public sealed class FieldMapping
         }
 
         return new FieldMapping(root.TryGetProperty("name", out var n) && n.GetString() is { Length: > 0 } named ? named : name,
-            targets, ignored, builtIn: false);
+            targets, ignored, builtIn: false) { Json = json };
     }
 
     private static string? Member(JsonElement element, string name) =>

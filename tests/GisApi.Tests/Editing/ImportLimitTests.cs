@@ -9,8 +9,8 @@ using Npgsql;
 namespace LandInventory.GisApi.Tests.Editing;
 
 /// <summary>
-/// What POST /imports takes is bounded: jobs waiting per user and in all, the uploads' room on disk, each statement's
-/// time; the uploads wait in files only the service's user may read.
+/// What POST /imports takes is bounded: jobs waiting per user and in all, the room waiting uploads take, each statement's
+/// time; an upload is read, when its job runs, from a file only the service's user may read.
 /// </summary>
 public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableApi>
 {
@@ -84,7 +84,7 @@ public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableAp
     }
 
     [Fact]
-    public async Task Uploads_WaitingOnDisk_HaveBoundedRoom()
+    public async Task Uploads_Waiting_HaveBoundedRoom()
     {
         await using var factory = new ApiFactory(api.Database.ConnectionString, ("Auth:SigningKey", EditableApi.SigningKey),
             ("Warmup:Enabled", "false"), ("Imports:MaxStoredMbPerUser", "1"));
@@ -122,12 +122,12 @@ public sealed class ImportLimitTests(EditableApi api) : IClassFixture<EditableAp
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void Uploads_WaitInFiles_OnlyTheServicesUserMayRead()
+    public void Uploads_AreReadFromFiles_OnlyTheServicesUserMayRead()
     {
         var file = Path.Combine(Path.GetTempPath(), $"landinventory-import-test-{Guid.NewGuid():N}");
         try
         {
-            using (ImportEndpoints.CreatePrivate(file))
+            using (ImportUploads.CreatePrivate(file))
             {
             }
 

@@ -65,4 +65,20 @@ internal static class Requests
 
         throw new TimeoutException($"import job {job} did not finish in a minute");
     }
+
+    /// <summary>A FeatureCollection of <paramref name="count"/> copies of the zone's first parcel, coded <c>{prefix}-000000</c> on.</summary>
+    public static string ParcelCopies(string prefix, int count)
+    {
+        var collection = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(PostGis.Testing.RepositoryFiles.Data("parcels.geojson")))!;
+        var template = collection["features"]![0]!.ToJsonString();
+        var body = new System.Text.StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (var i = 0; i < count; i++)
+        {
+            var feature = System.Text.Json.Nodes.JsonNode.Parse(template)!;
+            feature["properties"]!["code"] = $"{prefix}-{i:D6}";
+            body.Append(i == 0 ? "" : ",").Append(feature.ToJsonString());
+        }
+
+        return body.Append("]}").ToString();
+    }
 }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Hosting;
 namespace LandInventory.GisApi.Tests.Operations;
 
 /// <summary>
-/// A stopping service finishes the requests it is answering, and an import job it cuts short writes nothing.
+/// A stopping service finishes the requests it is answering, and an import job it cuts short writes nothing and is run
+/// again by the next instance.
 /// </summary>
 public sealed class ShutdownTests(EditableApi api) : IClassFixture<EditableApi>
 {
@@ -69,38 +70,47 @@ public sealed class ShutdownTests(EditableApi api) : IClassFixture<EditableApi>
     }
 
     [Fact]
-    public async Task AnImportJob_CutShortByAStop_WritesNothing()
+    public async Task AnImportJob_CutShortByAStop_WritesNothing_AndTheNextInstanceRunsIt()
     {
         // 40 000 copies of a parcel of the zone under new codes: long enough to be cut mid-way.
-        var collection = JsonNode.Parse(File.ReadAllText(RepositoryFiles.Data("parcels.geojson")))!;
-        var template = collection["features"]![0]!.ToJsonString();
-        var body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (var i = 0; i < 40_000; i++)
-        {
-            var feature = JsonNode.Parse(template)!;
-            feature["properties"]!["code"] = $"CUT-{i:D6}";
-            body.Append(i == 0 ? "" : ",").Append(feature.ToJsonString());
-        }
-
-        body.Append("]}");
+        var body = Requests.ParcelCopies("CUT", 40_000);
         var before = await api.Database.ScalarAsync<long>("SELECT count(*) FROM land_parcels");
-        await using var factory = new ApiFactory(api.Database.ConnectionString, ("Auth:SigningKey", EditableApi.SigningKey));
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = api.Admin("cut-short").DefaultRequestHeaders.Authorization;
-        var posted = await Requests.SendAsync(client, HttpMethod.Post, "/imports?layer=parcels", body.ToString(), "application/geo+json", null);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        string state;
-        do
+        var admin = api.Admin("cut-short").DefaultRequestHeaders.Authorization;
+        Uri job;
+        await using (var factory = new ApiFactory(api.Database.ConnectionString, ("Auth:SigningKey", EditableApi.SigningKey)))
         {
-            await Task.Delay(50, Ct);
-            state = (await Requests.JsonAsync(await client.GetAsync(posted.Headers.Location, Ct))).GetProperty("state").GetString()!;
-        }
-        while (state == "queued");
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = admin;
+            var posted = await Requests.SendAsync(client, HttpMethod.Post, "/imports?layer=parcels", body, "application/geo+json", null);
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+            job = posted.Headers.Location!;
+            string state;
+            do
+            {
+                await Task.Delay(50, Ct);
+                state = (await Requests.JsonAsync(await client.GetAsync(job, Ct))).GetProperty("state").GetString()!;
+            }
+            while (state == "queued");
 
-        Assert.Equal("running", state);
-        await factory.DisposeAsync(); // the host stops: the job's transaction is cancelled and rolled back
+            Assert.Equal("running", state);
+        } // the host stops: the job's transaction is cancelled and rolled back
 
         Assert.Equal(before, await api.Database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"));
         Assert.Equal(0L, await api.Database.ScalarAsync<long>("SELECT count(*) FROM feature_history WHERE actor = 'admin:cut-short'"));
+        var id = job.Segments[^1];
+        Assert.Equal("queued 0", await api.Database.ScalarAsync<string>(
+            $"SELECT state || ' ' || attempts FROM import_jobs WHERE id = '{id}'")); // kept, to run again; that start not counted
+
+        // The next instance (a restart, or another behind the same proxy) runs it to its end, each parcel once.
+        await using var next = new ApiFactory(api.Database.ConnectionString, ("Auth:SigningKey", EditableApi.SigningKey));
+        var again = next.CreateClient();
+        again.DefaultRequestHeaders.Authorization = admin;
+        var done = await Requests.FinishedAsync(again, job);
+        Assert.Equal("succeeded", done.GetProperty("state").GetString());
+        Assert.Equal(1, done.GetProperty("attempts").GetInt32());
+        Assert.Equal(40_000, done.GetProperty("report").GetProperty("layers")[0].GetProperty("inserted").GetInt32());
+        Assert.Equal(before + 40_000, await api.Database.ScalarAsync<long>("SELECT count(*) FROM land_parcels"));
+        Assert.Equal(40_000L, await api.Database.ScalarAsync<long>("SELECT count(*) FROM feature_history WHERE actor = 'admin:cut-short'"));
+        Assert.Equal(0L, await api.Database.ScalarAsync<long>($"SELECT count(*) FROM import_uploads WHERE upload = '{id}'")); // done: the upload goes
     }
 }
