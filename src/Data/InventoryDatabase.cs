@@ -3,7 +3,7 @@ using LandInventory.Data.Carriers;
 using LandInventory.Data.Parcels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace LandInventory.Data;
@@ -14,13 +14,35 @@ public static class InventoryDatabase
     /// <summary>The configuration key every entry point reads (environment: <c>ConnectionStrings__Inventory</c>).</summary>
     public const string ConnectionStringName = "Inventory";
 
-    /// <summary>The pooled context, its connection string read from the services when the pool first makes one (bound settings).</summary>
-    public static IServiceCollection AddInventoryData(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
-        services.AddDbContextPool<InventoryDbContext>((provider, options) => options.UseInventory(connectionString(provider)));
-
     public static DbContextOptionsBuilder UseInventory(this DbContextOptionsBuilder options, string connectionString) =>
+        Configured(options.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.ConfigureDataSource(source => source.Name = PoolName);
+            MapTypes(npgsql);
+        }));
+
+    /// <summary>
+    /// The same over a data source the caller owns (<see cref="CreateDataSource"/>): one whose idle connections it can
+    /// let go of, as after the server behind it restarted.
+    /// </summary>
+    public static DbContextOptionsBuilder UseInventory(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        Configured(options.UseNpgsql(dataSource, MapTypes));
+
+    /// <summary>A data source that maps the inventory's types as the contexts' do, reporting itself as <paramref name="name"/>.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string name)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
+        builder.UseNetTopologySuite();
+        foreach (var type in Enums)
+        {
+            builder.MapEnum(type);
+        }
+
+        return builder.Build();
+    }
+
+    private static DbContextOptionsBuilder Configured(DbContextOptionsBuilder options) =>
         options
-            .UseNpgsql(connectionString, MapTypes)
             .UseSnakeCaseNamingConvention()
             // A bounded count (numberMatched up to a limit: Take, then Count) needs no order, and ordering it would make
             // PostgreSQL sort every match; the pages themselves always end their order with the key.
@@ -37,22 +59,21 @@ public static class InventoryDatabase
     /// <summary>The name the connection pool reports itself by (metrics): never its connection string, which names host, database and user.</summary>
     public const string PoolName = "inventory";
 
+    /// <summary>PostgreSQL enums: the database itself refuses a status or land use that does not exist.</summary>
+    private static readonly Type[] Enums =
+    [
+        typeof(LandUse), typeof(LandUseScheme), typeof(PriceBasis), typeof(SupplyMethod), typeof(ParcelStatus), typeof(CarrierKind),
+        typeof(Industry), typeof(CarrierStatus), typeof(BuildingCategory), typeof(Places.PlaceKind), typeof(Inquiries.InquiryStatus),
+    ];
+
     private static void MapTypes(NpgsqlDbContextOptionsBuilder npgsql)
     {
-        npgsql.ConfigureDataSource(source => source.Name = PoolName);
         npgsql.UseNetTopologySuite();
-        // PostgreSQL enums: the database itself refuses a status or land use that does not exist.
-        npgsql.MapEnum<LandUse>();
-        npgsql.MapEnum<LandUseScheme>();
-        npgsql.MapEnum<PriceBasis>();
-        npgsql.MapEnum<SupplyMethod>();
-        npgsql.MapEnum<ParcelStatus>();
-        npgsql.MapEnum<CarrierKind>();
-        npgsql.MapEnum<Industry>();
-        npgsql.MapEnum<CarrierStatus>();
-        npgsql.MapEnum<BuildingCategory>();
-        npgsql.MapEnum<Places.PlaceKind>();
-        npgsql.MapEnum<Inquiries.InquiryStatus>();
+        foreach (var type in Enums)
+        {
+            npgsql.MapEnum(type);
+        }
+
         npgsql.MigrationsHistoryTable("__ef_migrations_history");
     }
 }

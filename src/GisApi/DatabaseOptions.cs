@@ -42,9 +42,39 @@ public sealed class DatabaseOptions
     public string Bounded() => Bounded(StatementTimeoutSeconds);
 
     /// <summary>The same with another statement timeout (an import's statements run longer than a request's).</summary>
-    public string Bounded(int statementTimeoutSeconds)
+    public string Bounded(int statementTimeoutSeconds) => Bounded(ConnectionString!, statementTimeoutSeconds);
+
+    /// <summary>
+    /// <c>ConnectionStrings:InventoryRead</c>: streaming replicas of the database that anonymous reads may be served from
+    /// (Replicas/DatabaseRoute) — one connection string, naming one host or several (<c>Host=replica-a,replica-b:5433</c>);
+    /// none: every request is served by the primary.
+    /// </summary>
+    public string? ReadConnectionString { get; set; }
+
+    /// <summary>Each replica's connection string, one host each, bounded as the primary's.</summary>
+    public IReadOnlyList<string> BoundedReplicas()
     {
-        var bounded = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (string.IsNullOrWhiteSpace(ReadConnectionString))
+        {
+            return [];
+        }
+
+        var given = new NpgsqlConnectionStringBuilder(ReadConnectionString);
+        return [.. (given.Host ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(host =>
+        {
+            var one = new NpgsqlConnectionStringBuilder(ReadConnectionString) { Host = host };
+            if (host.LastIndexOf(':') is var colon and > 0 && int.TryParse(host[(colon + 1)..], CultureInfo.InvariantCulture, out var port))
+            {
+                (one.Host, one.Port) = (host[..colon], port);
+            }
+
+            return Bounded(one.ConnectionString, StatementTimeoutSeconds);
+        })];
+    }
+
+    private string Bounded(string connectionString, int statementTimeoutSeconds)
+    {
+        var bounded = new NpgsqlConnectionStringBuilder(connectionString);
         // A prepared statement is planned for its values every time (force_custom_plan): after five runs PostgreSQL would
         // otherwise try one generic plan, and for a spatial predicate with parameters (a distance from a point) that plan
         // cannot know how few rows the index finds — measured: 370 ms of PostgreSQL CPU per "within 3 km" page, not 2.
@@ -63,6 +93,9 @@ public sealed class DatabaseOptions
     {
         services.AddSettings<DatabaseOptions>(Section);
         services.AddOptions<DatabaseOptions>().Configure<IConfiguration>((options, configuration) =>
-            options.ConnectionString = configuration.GetConnectionString(InventoryDatabase.ConnectionStringName));
+        {
+            options.ConnectionString = configuration.GetConnectionString(InventoryDatabase.ConnectionStringName);
+            options.ReadConnectionString = configuration.GetConnectionString(InventoryDatabase.ConnectionStringName + "Read");
+        });
     }
 }

@@ -15,9 +15,18 @@ public static class DatabaseSetup
     /// 3 km" from 16 clients ran at half the rate with them). A connection string that sets any of these in
     /// <c>Options</c> keeps its own.
     /// </summary>
+    /// <remarks>
+    /// A request's context comes from the pool of the database that serves it (Replicas/DatabaseRoute): the primary's,
+    /// or with <c>ConnectionStrings:InventoryRead</c> a replica's for anonymous reads.
+    /// </remarks>
     public static IServiceCollection AddInventoryDatabase(this IServiceCollection services)
     {
         DatabaseOptions.Add(services);
-        return services.AddInventoryData(provider => provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Bounded());
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Replicas.DatabaseRoute>();
+        services.AddSingleton(provider => provider.GetRequiredService<Replicas.DatabaseRoute>().Primary);
+        services.AddHostedService<Replicas.ReplicaMonitor>();
+        return services.AddScoped(provider => provider.GetRequiredService<Replicas.DatabaseRoute>()
+            .CreateContext(provider.GetRequiredService<IHttpContextAccessor>().HttpContext));
     }
 }

@@ -14,6 +14,7 @@ using LandInventory.GisApi.Matching;
 using LandInventory.GisApi.OData;
 using LandInventory.GisApi.OpenApi;
 using LandInventory.GisApi.Operations;
+using LandInventory.GisApi.Replicas;
 using LandInventory.GisApi.Ogc;
 using LandInventory.GisApi.Search;
 using LandInventory.GisApi.Sites;
@@ -42,6 +43,7 @@ app.UseExceptionHandler();
 app.UseHeadAsGet();
 app.UseRouting(); // after the HEAD requests became GETs, which the routes are declared for
 app.UseInventoryHttp();
+app.UseReadYourWrites(); // with replicas: a write's answer says where the log stands, so that the writer's reads see it
 app.UseInventoryStatusPages();
 app.UseAuthentication();
 app.UseSessionAntiforgery();

@@ -45,24 +45,17 @@ internal sealed class LocalCluster : IPostGisSource
             .FirstOrDefault();
     }
 
-    public static async Task<IPostGisSource> StartAsync(string bin)
+    public static async Task<IPostGisSource> StartAsync(string bin) => await CreateAsync(bin);
+
+    /// <summary>A new cluster, started; <paramref name="settings"/> are more <c>-c</c> settings of the server's.</summary>
+    internal static async Task<LocalCluster> CreateAsync(string bin, string settings = "")
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), $"landinventory-tests-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dataDir);
-        var cluster = new LocalCluster(bin, dataDir, FreePort());
+        var cluster = await NewAsync(bin);
         try
         {
-            if (IsRoot)
-            {
-                await RunAsync("chown", ["postgres:postgres", dataDir], asPostgres: false);
-            }
-
-            await cluster.PgAsync("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync"]);
-            await cluster.PgAsync("pg_ctl", [
-                "-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60", "start", "-o",
-                $"-p {cluster._port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-                + "-c full_page_writes=off -c max_connections=200",
-            ]);
+            await cluster.PgAsync("initdb", ["-D", cluster._dataDir, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync"]);
+            cluster._settings = settings;
+            await cluster.StartServerAsync();
             return cluster;
         }
         catch
@@ -71,6 +64,55 @@ internal sealed class LocalCluster : IPostGisSource
             throw;
         }
     }
+
+    /// <summary>
+    /// A streaming standby of <paramref name="primary"/>, made as an operator makes one: <c>pg_basebackup -R</c> (the copy,
+    /// the replication connection and standby.signal), then started on a port of its own.
+    /// </summary>
+    internal static async Task<LocalCluster> StandbyOfAsync(LocalCluster primary)
+    {
+        var standby = await NewAsync(primary._bin);
+        try
+        {
+            await standby.PgAsync("pg_basebackup", ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-U", "postgres", "-D", standby._dataDir, "-R", "-X", "stream", "--no-sync"]);
+            standby._settings = primary._settings;
+            await standby.StartServerAsync();
+            return standby;
+        }
+        catch
+        {
+            await standby.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<LocalCluster> NewAsync(string bin)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"landinventory-tests-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dataDir);
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["postgres:postgres", dataDir], asPostgres: false);
+            await RunAsync("chmod", ["700", dataDir], asPostgres: false);
+        }
+
+        return new LocalCluster(bin, dataDir, FreePort());
+    }
+
+    private string _settings = "";
+
+    internal int Port => _port;
+
+    /// <summary>Starts the server (again), and waits until it accepts connections.</summary>
+    internal Task StartServerAsync() => PgAsync("pg_ctl", [
+        "-D", _dataDir, "-l", Path.Combine(_dataDir, "server.log"), "-w", "-t", "60", "start", "-o",
+        $"-p {_port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+        + $"-c full_page_writes=off -c max_connections=200 {_settings}",
+    ]);
+
+    /// <summary>Stops the server at once, as a crash would (its clients' sessions end).</summary>
+    internal Task StopServerAsync() => PgAsync("pg_ctl", ["-D", _dataDir, "-m", "immediate", "-w", "stop"]);
 
     public async ValueTask DisposeAsync()
     {
