@@ -50,7 +50,7 @@ public static class OpenApiSetup
         options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
         options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info.Description = ODataSetup.OpenApiNote;
+            document.Info.Description = $"{ODataSetup.OpenApiNote} {Replicas.ReadYourWrites.OpenApiNote}";
             // The base URL without a trailing slash: operation paths begin with one.
             foreach (var server in document.Servers ?? [])
             {

@@ -17,6 +17,11 @@ public static class ReadYourWrites
 
     public const string Cookie = "landinventory-lsn";
 
+    /// <summary>For readers of the OpenAPI description: what the header is and when it appears.</summary>
+    public const string OpenApiNote =
+        $"Where anonymous reads are served by read replicas, a write's answer carries {Header} (and the {Cookie} cookie): "
+        + $"send it back in {Header} (a browser sends the cookie by itself) and the next reads see the write.";
+
     /// <summary>Long enough for any replica that serves reads to catch up; after that the cookie is no longer needed.</summary>
     private static readonly TimeSpan CookieLifetime = TimeSpan.FromMinutes(5);
 
