@@ -29,8 +29,8 @@ public sealed class ReplicaMonitor(DatabaseRoute route, ILogger<ReplicaMonitor> 
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One look at every replica (the readiness check asks for one too).</summary>
-    public async Task LookAsync(CancellationToken ct)
+    /// <summary>One look at the primary's position and every replica; a change of state is logged, and the pool let go of.</summary>
+    private async Task LookAsync(CancellationToken ct)
     {
         var written = await PrimaryPositionAsync(ct);
         if (route.PrimaryUp != written is not null)
