@@ -17,6 +17,12 @@ internal static class ImportJobSql
     /// <summary>Jobs whose upload must be kept: waiting, running, or reviewable.</summary>
     private const string HoldsUpload = $"(finished_at IS NULL OR {Reviewable})";
 
+    /// <summary>The upload <c>@upload</c> goes unless a job still holds it: at a run's end, and with a job failed by the sweep.</summary>
+    public const string DropUnheldUpload = $"""
+        DELETE FROM import_uploads u WHERE u.upload = @upload
+            AND NOT EXISTS (SELECT FROM import_jobs j WHERE j.upload = @upload AND {HoldsUpload})
+        """;
+
     /// <summary>Held to the end of the admitting transaction (the key is the namespace's, not a job's).</summary>
     public const string LockAdmission = "SELECT pg_advisory_xact_lock(hashtextextended('landinventory-import-admission', 0))";
 
@@ -83,8 +89,7 @@ internal static class ImportJobSql
         UPDATE import_jobs SET state = @state, report = @report::json, error = @error, basis = @basis, bytes_read = bytes,
             progress_at = now(), finished_at = now()
         WHERE id = @id AND state = 'running' AND run_by = @runBy;
-        DELETE FROM import_uploads u WHERE u.upload = @upload
-            AND NOT EXISTS (SELECT FROM import_jobs j WHERE j.upload = @upload AND {HoldsUpload});
+        {DropUnheldUpload};
         SELECT pg_advisory_unlock({KeyOf("@id")});
         """;
 
@@ -111,11 +116,6 @@ internal static class ImportJobSql
         RETURNING j.id, j.state, j.upload
         """;
 
-    /// <summary>The upload of a failed job goes with it (a queued one keeps it).</summary>
-    public static readonly string DropUnheldUpload = $"""
-        DELETE FROM import_uploads u WHERE u.upload = @upload
-            AND NOT EXISTS (SELECT FROM import_jobs j WHERE j.upload = @upload AND {HoldsUpload})
-        """;
 
     /// <summary>The upload's pieces, in order.</summary>
     public const string Chunks = "SELECT data FROM import_uploads WHERE upload = @upload ORDER BY seq";

@@ -39,6 +39,17 @@ public sealed class DatabaseRoute : IAsyncDisposable
 
     public IReadOnlyList<Replica> Replicas => _replicas.Value;
 
+    /// <summary>
+    /// Where the primary's log stands now: the insert position, not the write position, which without synchronous commit
+    /// may still stand before the last commit record.
+    /// </summary>
+    public async Task<NpgsqlLogSequenceNumber> PrimaryPositionAsync(CancellationToken ct)
+    {
+        await using var connection = await PrimaryProbe.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()", connection);
+        return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>The primary's contexts, over <see cref="PrimarySource"/>.</summary>
     public IDbContextFactory<InventoryDbContext> Primary { get; }
 

@@ -45,10 +45,7 @@ public static class ReadYourWrites
         return app;
     }
 
-    /// <summary>
-    /// After a write that succeeded: where the primary's log stands now, at or after that write's commit — the insert
-    /// position, not the write position, which without synchronous commit may still stand before the commit record.
-    /// </summary>
+    /// <summary>After a write that succeeded: where the primary's log stands now, at or after that write's commit.</summary>
     private static async Task StampAsync(HttpContext http, DatabaseRoute route)
     {
         if (http.Response.StatusCode >= 400)
@@ -58,9 +55,7 @@ public static class ReadYourWrites
 
         try
         {
-            await using var connection = await route.PrimaryProbe.OpenConnectionAsync(http.RequestAborted);
-            await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()", connection);
-            var position = ((NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(http.RequestAborted))!).ToString();
+            var position = (await route.PrimaryPositionAsync(http.RequestAborted)).ToString();
             http.Response.Headers[Header] = position;
             http.Response.Cookies.Append(Cookie, position, new CookieOptions
             {

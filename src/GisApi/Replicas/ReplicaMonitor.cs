@@ -85,9 +85,7 @@ public sealed class ReplicaMonitor(DatabaseRoute route, ILogger<ReplicaMonitor> 
     {
         try
         {
-            await using var connection = await route.PrimaryProbe.OpenConnectionAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()", connection);
-            return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
+            return await route.PrimaryPositionAsync(ct);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
