@@ -59,7 +59,8 @@ public sealed class ImportRecoveryTests(EditableApi api) : IClassFixture<Editabl
     {
         // The lock its runner holds is what says it runs: held here by a session that stays, the job is left alone.
         var held = Guid.NewGuid().ToString("N");
-        await using var holder = new NpgsqlConnection(api.Database.ConnectionString);
+        // Unpooled: closing it ends its session, as an instance's end does (a pooled one would keep the lock idle in the pool).
+        await using var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(api.Database.ConnectionString) { Pooling = false }.ConnectionString);
         await holder.OpenAsync(Ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('landinventory-import-job:' || @id, 0))", holder))
         {
